@@ -1,0 +1,164 @@
+# The course's one entry point. `make help` lists what it can do.
+#
+# Variables you can set on the command line:
+#   LESSON=01        only this lesson (a number or a full name like 01-regression)
+#   IMPL=solutions   grade the reference solutions instead of exercises/
+#   SEED=42          seed of the grader's randomized tests (default 20261123)
+#   VERBOSE=1        show what student code printed for each failing test
+#   CC=clang         another compiler (gcc and clang are both supported)
+
+SHELL   := /bin/bash
+CC      ?= cc
+AR      ?= ar
+IMPL    ?= exercises
+BUILD   ?= build
+SEED    ?= 20261123
+ARCH    ?= -march=native
+RESULTS ?= $(BUILD)/results.json
+
+ALL_LESSONS := $(sort $(notdir $(wildcard solutions/[0-9][0-9]-*)))
+LESSONS     := $(if $(LESSON),$(filter $(LESSON)%,$(ALL_LESSONS)),$(ALL_LESSONS))
+ifeq ($(LESSONS),)
+$(error no lesson matches LESSON=$(LESSON); lessons are: $(ALL_LESSONS))
+endif
+
+# ---- compiler flags ---------------------------------------------------------
+# opt: the fast build (benchmarks, figures, static libraries). -O3 because gcc
+#      12 does not vectorise at -O2; -fopenmp-simd enables `omp simd` pragmas
+#      (no OpenMP runtime is linked).
+# san: the grading build. AddressSanitizer and UBSan make an out-of-bounds
+#      write or undefined behaviour fail the test that caused it.
+# dbg: plain -O1 -g, for Valgrind (which cannot run sanitized code).
+WARN          := -std=c11 -Wall -Wextra -Wpedantic -fopenmp-simd
+CFLAGS_opt    := $(WARN) -O3 $(ARCH) -g
+CFLAGS_san    := $(WARN) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                 -fno-sanitize-recover=all
+CFLAGS_dbg    := $(WARN) -O1 -g
+LDFLAGS_san   := -fsanitize=address,undefined
+EXTRA_CFLAGS  ?=
+LDLIBS        := -lm
+
+.DEFAULT_GOAL := help
+.PHONY: help deps grade figures memcheck bench lib watch test skeletons check clean \
+        grader-bins selftest
+
+help:
+	@echo "Students"
+	@echo "  make grade              grade your exercises: score per lesson, a hint per failing test"
+	@echo "  make grade LESSON=01    grade one lesson (VERBOSE=1 shows what your code printed)"
+	@echo "  make watch LESSON=01    re-grade the lesson every time you save a file"
+	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
+	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
+	@echo "Instructors"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind)"
+	@echo "  make grade IMPL=solutions      grade the reference solutions"
+	@echo "  make figures            regenerate every figure and chapter number from the solutions"
+	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
+	@echo "  make memcheck           Valgrind the solutions' demos and tests"
+	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
+	@echo "  make clean              remove $(BUILD)/"
+	@echo "Lessons: $(ALL_LESSONS)"
+
+deps:
+	@scripts/deps.sh
+
+# ---- objects and libraries ---------------------------------------------------
+# Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the
+# exercises and the solutions, sanitized or not, never share an object.
+# A source finds its lesson's header in <impl>/<lesson>/ (the directory named
+# like its own), and the support headers in support/.
+
+objects = $(patsubst %.c,$(BUILD)/$(1)/$(2)/%.o,$(3))
+
+define compile_rule
+$(BUILD)/$(1)/$(2)/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_$(2)) $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	    -Igrader/runner -MMD -MP -c $$< -o $$@
+endef
+
+define library_rules
+$(BUILD)/$(1)/$(2)/lib/libsupport.a: $(call objects,$(1),$(2),$(wildcard support/*.c))
+	@mkdir -p $$(@D)
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
+endef
+
+define lesson_rules
+$(BUILD)/$(1)/$(2)/lib/lib$(3).a: $(call objects,$(1),$(2),$(wildcard $(1)/$(3)/*.c))
+	@mkdir -p $$(@D)
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
+	@cp $(1)/$(3)/*.h $$(@D)/
+
+$(BUILD)/$(1)/$(2)/bin/grade-$(3): $(call objects,$(1),$(2),$(wildcard grader/runner/*.c grader/$(3)/*.c)) \
+        $(BUILD)/$(1)/$(2)/lib/lib$(3).a $(BUILD)/$(1)/$(2)/lib/libsupport.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_$(2)) $$^ -lcriterion $$(LDLIBS) -o $$@
+endef
+
+IMPLS := exercises solutions
+MODES := opt san dbg
+$(foreach i,$(IMPLS),$(foreach m,$(MODES),$(eval $(call compile_rule,$(i),$(m)))))
+$(foreach i,$(IMPLS),$(foreach m,$(MODES),$(eval $(call library_rules,$(i),$(m)))))
+$(foreach i,$(IMPLS),$(foreach m,$(MODES),$(foreach l,$(ALL_LESSONS),\
+    $(eval $(call lesson_rules,$(i),$(m),$(l))))))
+
+# Demo programs (they make the figures) and benchmarks use the solutions.
+define program_rules
+$(BUILD)/solutions/$(2)/bin/demo-$(1): $(call objects,solutions,$(2),$(wildcard figures/$(1)/*.c)) \
+        $(BUILD)/solutions/$(2)/lib/lib$(1).a $(BUILD)/solutions/$(2)/lib/libsupport.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_$(2)) $$^ $$(LDLIBS) -o $$@
+endef
+$(foreach l,$(ALL_LESSONS),$(foreach m,opt dbg,$(eval $(call program_rules,$(l),$(m)))))
+
+define bench_rule
+$(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard bench/$(1)/*.c)) \
+        $(BUILD)/solutions/opt/lib/lib$(1).a $(BUILD)/solutions/opt/lib/libsupport.a
+	@mkdir -p $$(@D)
+	$$(CC) $$^ -lgsl -lgslcblas $$(LDLIBS) -o $$@
+endef
+$(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- student commands ---------------------------------------------------------
+
+# Builds one lesson's grader; grade.sh calls it per lesson so that one lesson
+# that does not compile costs only that lesson's points.
+grader-bins: $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/san/bin/grade-$(l))
+
+grade: deps
+	@grader/grade.sh --impl $(IMPL) --build $(BUILD) --seed $(SEED) --results $(RESULTS) \
+	    $(if $(VERBOSE),--verbose) $(LESSONS)
+
+watch: deps
+	@grader/watch.sh $(IMPL) $(LESSONS)
+
+lib: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/opt/lib/lib$(l).a $(BUILD)/$(IMPL)/opt/lib/libsupport.a)
+	@echo "static libraries and headers are in $(BUILD)/$(IMPL)/opt/lib/"
+
+# ---- instructor commands --------------------------------------------------------
+
+figures: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/demo-$(l))
+	@for l in $(LESSONS); do tools/figures.sh $(BUILD) $$l figures/$$l || exit 1; done
+
+bench: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/bench-$(l))
+	@for l in $(LESSONS); do $(BUILD)/solutions/opt/bin/bench-$$l || exit 1; done
+
+memcheck: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/dbg/bin/grade-$(l) \
+                  $(BUILD)/solutions/dbg/bin/demo-$(l))
+	@tools/memcheck.sh $(BUILD) $(IMPL) $(LESSONS)
+
+skeletons:
+	@for l in $(LESSONS); do tools/skeletons.sh solutions/$$l exercises/$$l || exit 1; done
+
+selftest: deps
+	@grader/selftest/run.sh $(BUILD)
+
+test: deps
+	@tools/test.sh $(BUILD) $(LESSONS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# grade.sh: builds and runs each lesson's tests, prints a score table with a
+# hint for every failing test, and writes Gradescope's results.json.
+#
+# Called by `make grade`; see `make help`. Every test and its points are read
+# from the GRADED_TEST lines of grader/<lesson>/*.c, so a lesson whose code
+# does not compile, or whose grader dies, still shows every test it lost.
+# Exits 0 whenever grading completed, whatever the score.
+set -u
+
+impl=exercises build=build seed=20261123 results=build/results.json verbose=""
+lessons=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --impl) impl=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --results) results=$2; shift 2 ;;
+    --verbose) verbose=1; shift ;;
+    *) lessons+=("$1"); shift ;;
+    esac
+done
+
+out=$build/grade/$impl
+mkdir -p "$out" "$(dirname "$results")"
+# Wall-clock limit for one lesson's whole grader; each test has its own 2 s.
+LESSON_LIMIT=${GRADE_LESSON_LIMIT:-300}
+
+if [ -t 1 ]; then
+    green=$'\e[32m' red=$'\e[31m' bold=$'\e[1m' dim=$'\e[2m' plain=$'\e[0m'
+else
+    green="" red="" bold="" dim="" plain=""
+fi
+
+# Prints "suite/name points" for every GRADED_TEST in the lesson's sources.
+test_table() {
+    sed -n 's/^GRADED_TEST(\([a-z0-9_]*\), *\([a-z0-9_]*\), *\([0-9]*\),.*/\1\/\2 \3/p' \
+        grader/"$1"/*.c
+}
+
+json_escape() {
+    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/ /g' | tr -d '\000-\037'
+}
+
+total=0 total_max=0
+jsonl_all=$out/all.jsonl
+: >"$jsonl_all"
+
+for lesson in "${lessons[@]}"; do
+    title=$(sed -n '1s/^# *//p' "lessons/$lesson.md" 2>/dev/null)
+    echo "${bold}== $lesson${title:+: $title}${plain}"
+    table=$(test_table "$lesson")
+    tsv=$out/$lesson.tsv
+    rm -f "$tsv" "$out/$lesson.jsonl"
+
+    build_log=$out/$lesson.build.log
+    problem=""
+    if ! make -s --no-print-directory -j2 grader-bins LESSON="$lesson" IMPL="$impl" \
+        >"$build_log" 2>&1; then
+        problem="did not compile"
+        echo "  ${red}your code does not compile${plain}; the first errors:"
+        grep -m 5 -E 'error|undefined reference' "$build_log" | sed 's/^/    /'
+        echo "  ${dim}(full log: $build_log)${plain}"
+    else
+        run_log=$out/$lesson.run.log
+        GRADE_OUT=$out GRADE_SEED=$seed timeout -k 5 "$LESSON_LIMIT" \
+            "$build/$impl/san/bin/grade-$lesson" >"$run_log" 2>&1
+        code=$?
+        if [ ! -s "$tsv" ]; then
+            problem="the grader stopped early (exit code $code)"
+            echo "  ${red}the grader for this lesson stopped early${plain} (log: $run_log)"
+        fi
+    fi
+
+    passed=0 count=0 score=0 max=0
+    while read -r id points; do
+        count=$((count + 1))
+        max=$((max + points))
+        line=$( [ -f "$tsv" ] && grep -m1 -F "$id	" "$tsv" )
+        if [ -n "$line" ]; then
+            IFS=$'\t' read -r _ got _ status section message <<<"$line"
+        else
+            got=0 status=fail section="" message="${problem:-did not run (the grader stopped early)}"
+            name=$(printf '%s: %s' "$lesson" "$id" | json_escape)
+            text=$(printf '%s' "$message" | json_escape)
+            printf '{"name": "%s", "score": 0, "max_score": %d, "status": "failed", "output": "%s"}\n' \
+                "$name" "$points" "$text" >>"$out/$lesson.jsonl"
+        fi
+        score=$((score + got))
+        if [ "$status" = pass ]; then
+            passed=$((passed + 1))
+            printf '  %sok%s    %-52s %2d/%d\n' "$green" "$plain" "$id" "$got" "$points"
+        else
+            printf '  %sFAIL%s  %-52s %2d/%d\n' "$red" "$plain" "$id" "$got" "$points"
+            [ -z "$problem" ] && printf '        %s\n' "$message"
+            [ -n "$section" ] &&
+                printf '        %shint: lessons/%s.md, section %s%s\n' "$dim" "$lesson" "$section" "$plain"
+            output=$out/run-$lesson/${id/\//.}.out
+            if [ -n "$verbose" ] && [ -s "$output" ]; then
+                echo "        --- your code printed ---"
+                head -c 2000 "$output" | head -n 30 | sed 's/^/        | /'
+            fi
+        fi
+    done <<<"$table"
+    [ -f "$out/$lesson.jsonl" ] && cat "$out/$lesson.jsonl" >>"$jsonl_all"
+    echo "  ${bold}$lesson: $passed of $count tests passed, $score/$max points${plain}"
+    echo
+    total=$((total + score))
+    total_max=$((total_max + max))
+done
+
+{
+    printf '{"score": %d, "max_score": %d, "visibility": "visible", "tests": [\n' "$total" "$total_max"
+    sed '$!s/$/,/' "$jsonl_all"
+    printf ']}\n'
+} >"$results"
+
+echo "${bold}Total: $total/$total_max points${plain}  (seed $seed; results in $results)"
+[ -z "$verbose" ] && [ "$total" -lt "$total_max" ] &&
+    echo "${dim}Run with VERBOSE=1 to see what your code printed in failing tests.${plain}"
+exit 0

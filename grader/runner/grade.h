@@ -1,0 +1,77 @@
+/* grade.h: how the course's tests are written.
+ *
+ *     GRADED_TEST(errors, sse_of_the_example, 2, "3 Measuring error")
+ *     {
+ *         expect_near(lr_error_sse(y, y_hat, 6), 30.0, 1e-12, "SSE of the [1..6] example");
+ *     }
+ *
+ * declares a Criterion test worth 2 points whose failures point the student
+ * to section 3 of the lesson's chapter. The grader's scripts read these
+ * declarations from the source to know every test and its points, so keep
+ * each one on a single line, with a whole number of points and no comma or
+ * "|" in the section title.
+ *
+ * Every test runs in its own process (Criterion forks one per test). The
+ * wrapper below redirects what student code prints, caps it, checks for
+ * leaks, and leaves a marker file when the test body ran to its end: a test
+ * that exits early therefore cannot pass, even though Criterion itself would
+ * count a test that calls exit(0) as passed.
+ *
+ * The expect_* helpers stop the test at the first failure with a message of
+ * the form "what: expected X, came Y".
+ */
+#ifndef GRADE_H
+#define GRADE_H
+
+#include <criterion/criterion.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rng.h"
+
+/* Seconds a test may run (sanitized build) before it counts as hung. */
+#define GRADE_TIMEOUT 2.0
+
+#define GRADED_TEST(suite, name, points, section)                                           \
+    static void suite##__##name##__body(void);                                              \
+    Test(suite, name, .description = #points "|" section, .timeout = GRADE_TIMEOUT)         \
+    {                                                                                       \
+        grade_begin(#suite, #name);                                                         \
+        suite##__##name##__body();                                                          \
+        grade_end();                                                                        \
+    }                                                                                       \
+    static void suite##__##name##__body(void)
+
+/* Called by GRADED_TEST around the body; not for tests to call. */
+void grade_begin(const char *suite, const char *name);
+void grade_end(void);
+
+/* A generator seeded from the run's seed (SEED=... in make) and the test's
+ * name: random inputs differ between tests and can be changed between runs,
+ * yet every failure can be replayed with the seed the grader printed. */
+void grade_rng(rng *r);
+
+/* Failure with a printf-style message. Never returns. */
+void grade_fail(const char *format, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* |came - expected| <= tolerance * max(1, |expected|): a relative tolerance
+ * for large values and an absolute one near zero. NaN never passes. */
+void expect_near(double came, double expected, double tolerance, const char *what, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Exactly equal integers (counts, sizes, status codes shown by number). */
+void expect_int(long long came, long long expected, const char *what, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A condition, with the message to show when it is false. */
+void expect_true(int condition, const char *what, ...) __attribute__((format(printf, 2, 3)));
+
+/* The largest |a[i] - b[i]| / max(1, |b[i]|) over i < n, and its index in
+ * *where (NaN anywhere makes it infinite). Tests print it, as llm.c does. */
+double max_relative_error(const double *a, const double *b, size_t n, size_t *where);
+
+/* Copies of inputs, to check that a function left its const inputs alone. */
+double *grade_copy(const double *values, size_t n);
+void expect_unchanged(const double *now, const double *before, size_t n, const char *what);
+
+#endif

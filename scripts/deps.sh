@@ -1,0 +1,66 @@
+#!/bin/sh
+# Makes sure the course's build dependencies are installed.
+#
+# Each dependency is checked by the file it provides, so the check is cheap and
+# works whatever installed it. Missing Debian packages are installed with
+# apt-get (through sudo when we are not root); when that is impossible we stop
+# and print the exact command to run.
+#
+#   scripts/deps.sh          check, install what is missing
+#   scripts/deps.sh --check  check only; exit 1 and list what is missing
+set -eu
+
+# package:file-that-proves-it-is-installed
+REQUIRED="
+libcriterion-dev:/usr/include/criterion/criterion.h
+gnuplot-nox:/usr/bin/gnuplot
+libstb-dev:/usr/include/stb/stb_image_write.h
+valgrind:/usr/bin/valgrind
+pkg-config:/usr/bin/pkg-config
+libgsl-dev:/usr/include/gsl/gsl_fit.h
+gcc:/usr/bin/gcc
+make:/usr/bin/make
+"
+
+missing=""
+for entry in $REQUIRED; do
+    pkg=${entry%%:*}
+    file=${entry#*:}
+    [ -e "$file" ] || missing="$missing $pkg"
+done
+missing=${missing# }
+
+[ -z "$missing" ] && exit 0
+
+line="apt-get install -y --no-install-recommends $missing"
+if [ "${1:-}" = "--check" ]; then
+    echo "missing packages: $missing" >&2
+    echo "install them with:  sudo apt-get update && sudo $line" >&2
+    exit 1
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "deps: missing $missing, and this is not a Debian/Ubuntu system (no apt-get)." >&2
+    echo "deps: install the equivalents of these Debian packages, then run make again." >&2
+    exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo"
+elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
+    sudo="sudo"   # interactive: sudo will ask for the password
+else
+    echo "deps: missing packages: $missing" >&2
+    echo "deps: run this once, then run make again:" >&2
+    echo "    sudo apt-get update && sudo $line" >&2
+    exit 1
+fi
+
+echo "deps: installing $missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+# shellcheck disable=SC2086
+$sudo $line >&2
+exec "$0" --check

@@ -1,0 +1,125 @@
+/* multi.c: least squares with several input variables (chapter section 7).
+ *
+ * We centre every column (which takes care of the intercept) and solve the
+ * least-squares problem with a QR factorisation by Householder reflections.
+ * Solving the normal equations X^T X w = X^T y instead would square the
+ * condition number of the problem and lose twice as many digits. */
+#include "regression.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+// BEGIN SOLUTION
+/* Applies the reflection H = I - 2 v v^T / (v^T v) to the vector c (length len). */
+static void reflect(const double *v, double v_norm2, double *c, size_t len)
+{
+    double dot = 0.0;
+#pragma omp simd reduction(+ : dot)
+    for (size_t i = 0; i < len; i++)
+        dot += v[i] * c[i];
+    double s = 2.0 * dot / v_norm2;
+#pragma omp simd
+    for (size_t i = 0; i < len; i++)
+        c[i] -= s * v[i];
+}
+
+static double norm2(const double *v, size_t len)
+{
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (size_t i = 0; i < len; i++)
+        sum += v[i] * v[i];
+    return sum;
+}
+
+/* QR-solves min |A w - b| for the n x m column-major A (overwritten with R and
+ * the reflection vectors) and b (overwritten with Q^T b). */
+static lr_status householder_solve(double *A, double *b, size_t n, size_t m, double *w,
+                                   double *diag)
+{
+    for (size_t k = 0; k < m; k++) {
+        double *col = A + k * n;
+        double original = sqrt(norm2(col, n));
+        double norm = sqrt(norm2(col + k, n - k));
+        /* A column that is (numerically) a combination of the earlier ones
+         * leaves nothing once their directions are projected out. */
+        if (!(norm > 1e-12 * original))
+            return LR_ERR_SINGULAR;
+        double alpha = col[k] > 0 ? -norm : norm; /* the sign that avoids cancellation */
+        col[k] -= alpha;
+        double v_norm2 = norm2(col + k, n - k);
+        for (size_t j = k + 1; j < m; j++)
+            reflect(col + k, v_norm2, A + j * n + k, n - k);
+        reflect(col + k, v_norm2, b + k, n - k);
+        diag[k] = alpha;
+    }
+    for (size_t k = m; k-- > 0;) {
+        double sum = b[k];
+        for (size_t j = k + 1; j < m; j++)
+            sum -= A[j * n + k] * w[j];
+        w[k] = sum / diag[k];
+    }
+    return LR_OK;
+}
+// END SOLUTION
+
+lr_status lr_fit_multi(const double *X, const double *y, size_t n, size_t m,
+                       double *weights, double *intercept)
+{
+    // TODO: centre each column of X and y (the intercept is then
+    //   mean(y) - sum_j mean(X_j) * weights[j]), and solve the centred
+    //   least-squares problem with a QR factorisation (Householder
+    //   reflections or modified Gram-Schmidt). Do not form X^T X.
+    //   Section 7.2 explains the algorithm step by step.
+    // STUB: (void)X; (void)y; (void)n; (void)m; (void)weights; (void)intercept;
+    // STUB: return LR_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!X || !y || !weights || !intercept || m == 0 || n < m + 1)
+        return LR_ERR_ARG;
+    double *A = malloc((n * m + n + 2 * m) * sizeof *A);
+    if (!A)
+        return LR_ERR_NOMEM;
+    double *b = A + n * m, *means = b + n, *diag = means + m;
+    for (size_t j = 0; j < m; j++)
+        means[j] = 0.0;
+    double mean_y = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < m; j++)
+            means[j] += X[i * m + j];
+        mean_y += y[i];
+    }
+    for (size_t j = 0; j < m; j++)
+        means[j] /= (double)n;
+    mean_y /= (double)n;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < m; j++)
+            A[j * n + i] = X[i * m + j] - means[j]; /* transpose to columns */
+        b[i] = y[i] - mean_y;
+    }
+    lr_status status = householder_solve(A, b, n, m, weights, diag);
+    if (status == LR_OK) {
+        double b0 = mean_y;
+        for (size_t j = 0; j < m; j++)
+            b0 -= means[j] * weights[j];
+        *intercept = b0;
+    }
+    free(A);
+    return status;
+    // END SOLUTION
+}
+
+void lr_predict_multi(const double *X, size_t n, size_t m, const double *weights,
+                      double intercept, double *y_hat)
+{
+    // TODO: y_hat[i] = intercept + sum over j of X[i*m + j] * weights[j].
+    // STUB: (void)X; (void)n; (void)m; (void)weights; (void)intercept; (void)y_hat;
+    // BEGIN SOLUTION
+    for (size_t i = 0; i < n; i++) {
+        double sum = intercept;
+        for (size_t j = 0; j < m; j++)
+            sum += X[i * m + j] * weights[j];
+        y_hat[i] = sum;
+    }
+    // END SOLUTION
+}
