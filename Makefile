@@ -121,6 +121,29 @@ $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard b
 endef
 $(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
 
+# The grader's self-test: the reference solution compiled with its functions
+# renamed real_*, under a hostile implementation of the public names.
+define selftest_rules
+$(BUILD)/selftest/obj/$(1)/%.o: solutions/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_san) -include grader/selftest/rename-$(1).h -Isupport -Isolutions/$(1) \
+	    -c $$< -o $$@
+
+$(BUILD)/selftest/obj/hostile-$(1).o: grader/selftest/hostile-$(1).c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_san) -Isupport -Isolutions/$(1) -Igrader/selftest -c $$< -o $$@
+
+$(BUILD)/selftest/bin/grade-$(1): \
+        $(patsubst solutions/$(1)/%.c,$(BUILD)/selftest/obj/$(1)/%.o,$(wildcard solutions/$(1)/*.c)) \
+        $(BUILD)/selftest/obj/hostile-$(1).o \
+        $(call objects,solutions,san,$(wildcard grader/runner/*.c grader/$(1)/*.c)) \
+        $(BUILD)/solutions/san/lib/libsupport.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_san) $$^ -lcriterion $$(LDLIBS) -o $$@
+endef
+$(foreach l,$(patsubst grader/selftest/hostile-%.c,%,$(wildcard grader/selftest/hostile-*.c)),\
+    $(eval $(call selftest_rules,$(l))))
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---- student commands ---------------------------------------------------------

@@ -134,7 +134,7 @@ static bool explain_sanitizer(const char *output, char *message, size_t size)
     char where[600] = "your code";
     if (strstr(output, "hard rss limit exhausted") || strstr(output, "AddressSanitizer: out of memory") ||
         strstr(output, "allocation-size-too-big")) {
-        snprintf(message, size, "used more than 1 GiB of memory (an allocation that never stops?)");
+        snprintf(message, size, "used more than 512 MiB of memory (an allocation that never stops?)");
         return true;
     }
     if ((p = strstr(output, "ERROR: LeakSanitizer"))) {
@@ -315,14 +315,14 @@ static int write_results(const char *out_dir)
 }
 
 /* Sanitizer settings for the test processes: return NULL from a huge malloc
- * instead of aborting, stop a process past 1 GiB, check leaks per test (in
+ * instead of aborting, stop a process past 512 MiB, check leaks per test (in
  * worker.c) rather than at exit, and make UBSan stop at the first error. */
 static void configure_sanitizers(void)
 {
     const char *user = getenv("ASAN_OPTIONS");
     char options[2048];
     snprintf(options, sizeof options,
-             "allocator_may_return_null=1:hard_rss_limit_mb=1024:leak_check_at_exit=0:"
+             "allocator_may_return_null=1:hard_rss_limit_mb=512:leak_check_at_exit=0:"
              "detect_leaks=1:abort_on_error=0:print_legend=0%s%s",
              user ? ":" : "", user ? user : "");
     setenv("ASAN_OPTIONS", options, 1);
