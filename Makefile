@@ -33,7 +33,7 @@ WARN          := -std=c11 -Wall -Wextra -Wpedantic -fopenmp-simd
 CFLAGS_opt    := $(WARN) -O3 $(ARCH) -g
 CFLAGS_san    := $(WARN) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                  -fno-sanitize-recover=all
-CFLAGS_dbg    := $(WARN) -O1 -g
+CFLAGS_dbg    := $(WARN) -O1 -g -DGRADE_TIMEOUT=120
 LDFLAGS_san   := -fsanitize=address,undefined
 EXTRA_CFLAGS  ?=
 LDLIBS        := -lm
