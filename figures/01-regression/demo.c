@@ -199,7 +199,7 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
     /* The loss curves of three learning rates, for the figure. */
     enum { CURVE = 3000 };
     static double loss[3][CURVE + 1], curves[CURVE + 1][4];
-    const double shown[] = {0.05, 0.5, 0.72};
+    const double shown[] = {0.05, 0.5, 0.712};
     for (int c = 0; c < 3; c++) {
         lr_gd_options o = {.learning_rate = shown[c], .max_iterations = CURVE, .tolerance = 0};
         for (int k = 0; k <= CURVE; k++)
@@ -211,7 +211,7 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
         for (int c = 0; c < 3; c++)
             curves[k][1 + c] = loss[c][k];
     }
-    write_table("descent_loss.dat", "step mse(rate 0.05) mse(rate 0.5) mse(rate 0.72)",
+    write_table("descent_loss.dat", "step mse(rate 0.05) mse(rate 0.5) mse(rate 0.712)",
                 CURVE + 1, 4, &curves[0][0]);
 }
 

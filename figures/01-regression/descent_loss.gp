@@ -6,8 +6,8 @@ set ylabel "MSE (log scale)"
 set logscale y
 set format y "10^{%T}"
 set xrange [0:3000]
-set yrange [30:1e4]
+set yrange [30:1e8]
 set key top right
 plot "descent_loss.dat" using 1:2 with lines ls 5 title "rate 0.05", \
      "descent_loss.dat" using 1:3 with lines ls 3 title "rate 0.5", \
-     "descent_loss.dat" using 1:4 with lines ls 4 title "rate 0.72 (above 2/L = 0.711)"
+     "descent_loss.dat" using 1:4 with lines ls 4 title "rate 0.712 (above 2/L = 0.7114)"

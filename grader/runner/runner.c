@@ -11,7 +11,7 @@
  *                              section, message (what grade.sh prints)
  *   $GRADE_OUT/<lesson>.jsonl  one Gradescope test object per line
  *   $GRADE_OUT/run-<lesson>/   each test's captured output (<suite>.<name>.out)
- * Run by hand (build/exercises/san/bin/grade-01-regression --filter 'errors/*'),
+ * Run by hand (build/exercises/san/bin/grade-01-regression --filter 'errors/...'),
  * it accepts Criterion's options, leaves output on the terminal and prints a
  * summary line per test.
  */

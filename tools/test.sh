@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# test.sh BUILD LESSON...: everything `make test` (and so CI) checks.
+#
+#  1. exercises/ is exactly what solutions/ generates (no drift)
+#  2. solutions and skeletons compile without a warning under gcc and clang
+#  3. the solutions score full marks
+#  4. the untouched skeletons grade to a score near zero, and grading completes
+#  5. the grader survives hostile code (grader/selftest)
+#  6. every chapter's excerpts, outputs, figures and points match the code
+#  7. the committed figure data are exactly what the demo programs produce now
+#  8. the solutions' demos and tests are Valgrind-clean
+set -u
+build=$1
+shift
+lessons=("$@")
+start=$(date +%s)
+failures=0 passes=0
+
+step() { printf '\n== %s\n' "$1"; }
+pass() { echo "ok: $1"; passes=$((passes + 1)); }
+fail() { echo "FAILED: $1"; failures=$((failures + 1)); }
+
+# Reads "score max" from a results.json written by grade.sh.
+scores() { sed -n '1s/^{"score": \([0-9]*\), "max_score": \([0-9]*\).*/\1 \2/p' "$1"; }
+
+step "1. skeletons are generated from the solutions"
+for l in "${lessons[@]}"; do
+    if tools/skeletons.sh "solutions/$l" "exercises/$l" --check; then
+        pass "exercises/$l is up to date"
+    else
+        fail "exercises/$l has drifted from solutions/$l"
+    fi
+done
+
+step "2. warning-free builds (gcc and clang, -Werror)"
+for cc in gcc clang; do
+    targets=()
+    for l in "${lessons[@]}"; do
+        for impl in solutions exercises; do
+            targets+=("$build/werror-$cc/$impl/san/bin/grade-$l" "$build/werror-$cc/$impl/opt/lib/lib$l.a")
+        done
+        targets+=("$build/werror-$cc/solutions/opt/bin/demo-$l" "$build/werror-$cc/solutions/opt/bin/bench-$l")
+    done
+    if make -s --no-print-directory -j2 CC=$cc BUILD="$build/werror-$cc" EXTRA_CFLAGS=-Werror \
+        "${targets[@]}" >"$build/werror-$cc.log" 2>&1; then
+        pass "$cc: solutions, skeletons, graders, demos and benchmarks"
+    else
+        fail "$cc build (see $build/werror-$cc.log)"
+        grep -m 10 -E 'error|warning' "$build/werror-$cc.log"
+    fi
+done
+
+step "3. the solutions score full marks"
+make -s --no-print-directory grade IMPL=solutions LESSON="" RESULTS="$build/test-solutions.json" \
+    >"$build/test-solutions.log" 2>&1
+read -r score max < <(scores "$build/test-solutions.json")
+if [ -n "${max:-}" ] && [ "$score" -eq "$max" ] && [ "$max" -gt 0 ]; then
+    pass "solutions: $score/$max"
+else
+    fail "solutions scored ${score:-?}/${max:-?} (see $build/test-solutions.log)"
+    grep -A2 FAIL "$build/test-solutions.log" | head -20
+fi
+
+step "4. the skeletons compile and score near zero"
+make -s --no-print-directory grade IMPL=exercises LESSON="" RESULTS="$build/test-exercises.json" \
+    >"$build/test-exercises.log" 2>&1
+code=$?
+read -r score max < <(scores "$build/test-exercises.json")
+if [ $code -eq 0 ] && [ -n "${max:-}" ] && [ "$((score * 10))" -le "$max" ] &&
+    ! grep -q "does not compile\|stopped early" "$build/test-exercises.log"; then
+    pass "skeletons: $score/$max, every test ran"
+else
+    fail "skeletons scored ${score:-?}/${max:-?} or did not grade cleanly (see $build/test-exercises.log)"
+fi
+if command -v python3 >/dev/null; then
+    for f in "$build/test-solutions.json" "$build/test-exercises.json"; do
+        python3 -m json.tool "$f" >/dev/null && pass "$f is valid JSON" || fail "$f is not valid JSON"
+    done
+fi
+
+step "5. the grader survives hostile code"
+if grader/selftest/run.sh "$build"; then pass "self-test"; else fail "self-test"; fi
+
+step "6. chapters match the code"
+chapters=()
+for l in "${lessons[@]}"; do chapters+=("lessons/$l.md"); done
+if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"; fi
+
+step "7. committed figure data are what the code produces"
+for l in "${lessons[@]}"; do
+    fresh=$(mktemp -d)
+    if ! tools/figures.sh "$build" "$l" "$fresh" >/dev/null 2>"$fresh.err"; then
+        fail "$l: regenerating the figures failed: $(head -3 "$fresh.err")"
+    else
+        stale=""
+        for f in "$fresh"/*.txt "$fresh"/*.dat; do
+            cmp -s "$f" "figures/$l/$(basename "$f")" || stale="$stale $(basename "$f")"
+        done
+        for f in "$fresh"/*.png; do
+            [ -f "figures/$l/$(basename "$f")" ] || stale="$stale $(basename "$f")"
+        done
+        if [ -z "$stale" ]; then
+            pass "$l: $(ls "$fresh" | wc -l) files match"
+        else
+            fail "$l: out of date or missing:$stale (run 'make figures')"
+        fi
+    fi
+    rm -rf "$fresh" "$fresh.err"
+done
+
+step "8. Valgrind"
+if make -s --no-print-directory memcheck IMPL=solutions LESSON=""; then
+    pass "memcheck"
+else
+    fail "memcheck"
+fi
+
+elapsed=$(($(date +%s) - start))
+echo
+if [ $failures -eq 0 ]; then
+    echo "make test: all checks passed in ${elapsed}s"
+else
+    echo "make test: $failures check(s) failed (${elapsed}s)"
+fi
+echo "checks: $passes passed, $failures failed"
+[ $failures -eq 0 ]
