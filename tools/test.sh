@@ -14,6 +14,7 @@ build=$1
 shift
 lessons=("$@")
 start=$(date +%s)
+mkdir -p "$build"
 failures=0 passes=0
 
 step() { printf '\n== %s\n' "$1"; }
@@ -89,6 +90,7 @@ if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"
 step "7. committed figure data are what the code produces"
 for l in "${lessons[@]}"; do
     fresh=$(mktemp -d)
+    make -s --no-print-directory "$build/solutions/opt/bin/demo-$l" >/dev/null 2>&1
     if ! tools/figures.sh "$build" "$l" "$fresh" >/dev/null 2>"$fresh.err"; then
         fail "$l: regenerating the figures failed: $(head -3 "$fresh.err")"
     else
