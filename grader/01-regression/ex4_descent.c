@@ -149,7 +149,8 @@ GRADED_TEST(descent, descent_in_one_dimension, 2, "5.4 Local minima")
     double end = lr_descend_1d(quadratic_slope, &c, x0, rate, 30, path);
     for (int k = 0; k <= 30; k++)
         expect_near(path[k], c + (x0 - c) * pow(1 - 2 * rate, k), 1e-12,
-                    "path[%d] descending (x - %g)^2 from %g with rate %g", k, c, x0, rate);
+                    "path[%d] descending (x - c)^2 with c = %g from x0 = %g, rate %g", k, c, x0,
+                    rate);
     expect_near(end, path[30], 0, "the returned x should be the last one on the path");
 
     double local = bisect(-8, -1), global = bisect(-20, -12);

@@ -111,10 +111,14 @@ void grade_fail(const char *format, ...)
     abort(); /* not reached: a failed assertion ends the test */
 }
 
-static void describe(char *out, size_t size, const char *what, va_list args)
-{
-    vsnprintf(out, size, what, args);
-}
+/* Formats the caller's printf-style description of what was checked. */
+#define FORMAT_WHAT(label, what)                                                            \
+    do {                                                                                    \
+        va_list args_;                                                                      \
+        va_start(args_, what);                                                              \
+        vsnprintf(label, sizeof label, what, args_);                                        \
+        va_end(args_);                                                                      \
+    } while (0)
 
 void expect_near(double came, double expected, double tolerance, const char *what, ...)
 {
@@ -122,10 +126,7 @@ void expect_near(double came, double expected, double tolerance, const char *wha
     if (fabs(came - expected) <= tolerance * scale)
         return;
     char label[512];
-    va_list args;
-    va_start(args, what);
-    describe(label, sizeof label, what, args);
-    va_end(args);
+    FORMAT_WHAT(label, what);
     grade_fail("%s: expected %.10g, came %.10g (tolerance %.0e)", label, expected, came,
                tolerance);
 }
@@ -135,10 +136,7 @@ void expect_int(long long came, long long expected, const char *what, ...)
     if (came == expected)
         return;
     char label[512];
-    va_list args;
-    va_start(args, what);
-    describe(label, sizeof label, what, args);
-    va_end(args);
+    FORMAT_WHAT(label, what);
     grade_fail("%s: expected %lld, came %lld", label, expected, came);
 }
 
@@ -147,10 +145,7 @@ void expect_true(int condition, const char *what, ...)
     if (condition)
         return;
     char label[512];
-    va_list args;
-    va_start(args, what);
-    describe(label, sizeof label, what, args);
-    va_end(args);
+    FORMAT_WHAT(label, what);
     grade_fail("%s", label);
 }
 
