@@ -358,7 +358,12 @@ int main(int argc, char *argv[])
     lesson_from_program_name(argv[0]);
     const char *out_dir = getenv("GRADE_OUT");
     if (out_dir) {
-        snprintf(run_dir, sizeof run_dir, "%s/run-%s", out_dir, lesson);
+        /* Absolute, so that student code calling chdir() cannot hide its markers. */
+        char cwd[2048] = "";
+        if (out_dir[0] != '/' && !getcwd(cwd, sizeof cwd))
+            cwd[0] = '\0';
+        snprintf(run_dir, sizeof run_dir, "%s%s%s/run-%s", cwd, cwd[0] ? "/" : "", out_dir,
+                 lesson);
         mkdir(run_dir, 0755);
         clear_run_dir();
         setenv("GRADE_CAPTURE", "1", 1);
