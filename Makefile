@@ -17,7 +17,7 @@ ARCH    ?= -march=native
 RESULTS ?= $(BUILD)/results.json
 
 ALL_LESSONS := $(sort $(notdir $(wildcard solutions/[0-9][0-9]-*)))
-LESSONS     := $(if $(LESSON),$(filter $(LESSON)%,$(ALL_LESSONS)),$(ALL_LESSONS))
+LESSONS     := $(if $(LESSON),$(filter $(addsuffix %,$(LESSON)),$(ALL_LESSONS)),$(ALL_LESSONS))
 ifeq ($(LESSONS),)
 $(error no lesson matches LESSON=$(LESSON); lessons are: $(ALL_LESSONS))
 endif
@@ -37,7 +37,7 @@ NOVEC_QUIET   := $(if $(IS_CLANG),-Wno-pass-failed)
 CFLAGS_opt    := $(WARN) -O3 $(ARCH) -g
 CFLAGS_san    := $(WARN) $(NOVEC_QUIET) -O1 -g -fno-omit-frame-pointer \
                  -fsanitize=address,undefined -fno-sanitize-recover=all
-CFLAGS_dbg    := $(WARN) $(NOVEC_QUIET) -O1 -g -DGRADE_TIMEOUT=120
+CFLAGS_dbg    := $(WARN) $(NOVEC_QUIET) -O1 -g -DGRADE_TIMEOUT_SCALE=60
 LDFLAGS_san   := -fsanitize=address,undefined
 EXTRA_CFLAGS  ?=
 LDLIBS        := -lm

@@ -34,7 +34,7 @@ fi
 
 # Prints "suite/name points" for every GRADED_TEST in the lesson's sources.
 test_table() {
-    sed -n 's/^GRADED_TEST(\([a-z0-9_]*\), *\([a-z0-9_]*\), *\([0-9]*\),.*/\1\/\2 \3/p' \
+    sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *\([a-z0-9_]*\), *\([0-9]*\),.*/\2\/\3 \4/p' \
         grader/"$1"/*.c
 }
 

@@ -52,7 +52,7 @@ for cc in gcc clang; do
 done
 
 step "3. the solutions score full marks"
-make -s --no-print-directory grade IMPL=solutions LESSON="" RESULTS="$build/test-solutions.json" \
+make -s --no-print-directory grade IMPL=solutions LESSON="${lessons[*]}" RESULTS="$build/test-solutions.json" \
     >"$build/test-solutions.log" 2>&1
 read -r score max < <(scores "$build/test-solutions.json")
 if [ -n "${max:-}" ] && [ "$score" -eq "$max" ] && [ "$max" -gt 0 ]; then
@@ -63,7 +63,7 @@ else
 fi
 
 step "4. the skeletons compile and score near zero"
-make -s --no-print-directory grade IMPL=exercises LESSON="" RESULTS="$build/test-exercises.json" \
+make -s --no-print-directory grade IMPL=exercises LESSON="${lessons[*]}" RESULTS="$build/test-exercises.json" \
     >"$build/test-exercises.log" 2>&1
 code=$?
 read -r score max < <(scores "$build/test-exercises.json")
@@ -111,7 +111,7 @@ for l in "${lessons[@]}"; do
 done
 
 step "8. Valgrind"
-if make -s --no-print-directory memcheck IMPL=solutions LESSON=""; then
+if make -s --no-print-directory memcheck IMPL=solutions LESSON="${lessons[*]}"; then
     pass "memcheck"
 else
     fail "memcheck"
