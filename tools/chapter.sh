@@ -30,7 +30,7 @@ for chapter in "$@"; do
             echo "$chapter: figure $figure does not exist (run 'make figures')"
             status=1
         elif ! grep -qs "set output \"$name\"" figures/"$lesson"/*.gp &&
-            ! grep -qs "\"$name\"" figures/"$lesson"/*.c; then
+            ! grep -qs "$name\"" figures/"$lesson"/*.c; then
             echo "$chapter: no script in figures/$lesson/ produces $name"
             status=1
         fi

@@ -11,10 +11,10 @@ src=$(pwd)/figures/$lesson
 mkdir -p "$out"
 "$build/solutions/opt/bin/demo-$lesson" "$out"
 [ "$(cd "$out" && pwd)" = "$src" ] || cp "$src"/*.gp "$out"/
+style=$(pwd)/figures/style.gp
 for script in "$src"/*.gp; do
     name=$(basename "$script")
-    [ "$name" = style.gp ] && continue
-    (cd "$out" && gnuplot "$name") || { echo "figures: $script failed" >&2; exit 1; }
+    (cd "$out" && gnuplot -e "style='$style'" "$name") || { echo "figures: $script failed" >&2; exit 1; }
 done
 rm -f "$out"/*.tmp
 [ "$(cd "$out" && pwd)" = "$src" ] || rm -f "$out"/*.gp

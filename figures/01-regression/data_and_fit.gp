@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "data_and_fit.png"
 set title "Reading time against pupil dilation, with the least-squares line"
 set xlabel "mean pupil dilation"

@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "descent_loss.png"
 set title "MSE after each step of gradient descent, for three learning rates"
 set xlabel "step"

@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "local_minima.png"
 set title "Gradient descent on f(x) = sin(x/2) + 0.3x + 0.01x^2 (rate 0.5)"
 set xlabel "x"

@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "sse_surface.png"
 set terminal pngcairo size 800,600
 set title "log_{10} SSE over (slope, intercept), and gradient descent's path"

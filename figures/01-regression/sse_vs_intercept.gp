@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "sse_vs_intercept.png"
 set title "Sum of squared errors as the intercept moves, for two fixed slopes"
 set xlabel "intercept"

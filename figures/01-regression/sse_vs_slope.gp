@@ -1,4 +1,4 @@
-load "style.gp"
+load style
 set output "sse_vs_slope.png"
 set title "Sum of squared errors of the line y = slope x (intercept 0)"
 set xlabel "slope"

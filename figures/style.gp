@@ -1,4 +1,5 @@
-# Shared look of lesson 01's figures (loaded by each script).
+# Shared look of the course's figures: each script starts with `load style`, and
+# tools/figures.sh sets style to this file's path.
 set terminal pngcairo size 800,500 enhanced font "DejaVu Sans,11" linewidth 1.5
 set border 3
 set tics nomirror
