@@ -9,7 +9,8 @@ build=$1 impl=$2
 shift 2
 status=0
 valgrind_opts=(--leak-check=full --errors-for-leak-kinds=definite,indirect
-               --show-leak-kinds=definite,indirect --num-callers=20)
+               --show-leak-kinds=definite,indirect --num-callers=20
+               --suppressions=tools/valgrind.supp)
 
 # Prints "errors lost" summed over the Valgrind logs given.
 summarise() {
