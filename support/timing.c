@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "timing.h"
 
+#include <math.h>
 #include <time.h>
 
 double now_seconds(void)
@@ -21,4 +22,16 @@ double time_best_of(void (*fn)(void *ctx), void *ctx, int reps)
             best = elapsed;
     }
     return best;
+}
+
+void time_interleaved(timed_task *tasks, size_t count, int reps)
+{
+    for (size_t t = 0; t < count; t++)
+        tasks[t].best = INFINITY;
+    for (int round = 0; round < reps; round++)
+        for (size_t t = 0; t < count; t++) {
+            double seconds = time_best_of(tasks[t].run, tasks[t].ctx, 1);
+            if (seconds < tasks[t].best)
+                tasks[t].best = seconds;
+        }
 }

@@ -12,4 +12,18 @@ double now_seconds(void);
  * time. */
 double time_best_of(void (*fn)(void *ctx), void *ctx, int reps);
 
+/* One thing to time in a comparison. */
+typedef struct {
+    const char *name;
+    void (*run)(void *ctx);
+    void *ctx;
+    double best; /* seconds: the fastest run, filled in by time_interleaved */
+} timed_task;
+
+/* The fastest of reps runs of every task. The tasks take turns, one run each
+ * per round, so that a slow spell of a shared machine slows all of them
+ * instead of whichever one happened to be running: only ratios taken in one
+ * such run are worth comparing. */
+void time_interleaved(timed_task *tasks, size_t count, int reps);
+
 #endif

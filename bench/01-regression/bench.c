@@ -24,28 +24,6 @@ enum { REPS = 7 };
 
 /* ---- timing ------------------------------------------------------------- */
 
-typedef struct {
-    const char *name;
-    void (*run)(void *ctx);
-    void *ctx;
-    double best; /* seconds, filled in by time_interleaved */
-} timed_task;
-
-/* The fastest of reps runs of every task. The tasks take turns, one run each
- * per round, so that a slow spell of this shared machine slows all of them
- * instead of whichever one happened to be running. */
-static void time_interleaved(timed_task *tasks, size_t count, int reps)
-{
-    for (size_t t = 0; t < count; t++)
-        tasks[t].best = INFINITY;
-    for (int round = 0; round < reps; round++)
-        for (size_t t = 0; t < count; t++) {
-            double seconds = time_best_of(tasks[t].run, tasks[t].ctx, 1);
-            if (seconds < tasks[t].best)
-                tasks[t].best = seconds;
-        }
-}
-
 /* One comparison line; bytes > 0 adds the bandwidth of each side. */
 static void print_comparison(const char *what, const timed_task *solution,
                              const timed_task *baseline, double bytes)

@@ -27,27 +27,6 @@ enum { REPS = 7, ERROR_ROW_STEP = 97 };
 
 /* ---- timing ------------------------------------------------------------- */
 
-typedef struct {
-    const char *name;
-    void (*run)(void *ctx);
-    void *ctx;
-    double best; /* seconds, filled in by time_interleaved */
-} timed_task;
-
-/* The fastest of reps runs of every task, the tasks taking turns (one run
- * each per round) so that a slow spell of the machine hits all of them. */
-static void time_interleaved(timed_task *tasks, size_t count, int reps)
-{
-    for (size_t t = 0; t < count; t++)
-        tasks[t].best = INFINITY;
-    for (int round = 0; round < reps; round++)
-        for (size_t t = 0; t < count; t++) {
-            double seconds = time_best_of(tasks[t].run, tasks[t].ctx, 1);
-            if (seconds < tasks[t].best)
-                tasks[t].best = seconds;
-        }
-}
-
 static void print_comparison(const char *what, const timed_task *solution,
                              const timed_task *other, double bytes)
 {

@@ -82,7 +82,7 @@ GRADED_TEST(data, loads_random_files, 2, SECTION)
             len += (size_t)sprintf(text + len, "%s%c,%.2f%s,%s%.3f,%.0f\n", pad, gender[i],
                                    pupil[i], pad, pad, time[i], fix[i]);
         }
-        const char *path = write_temp_file(text);
+        const char *path = grade_temp_file(text);
         lr_eyetrack d;
         load_ok(path, &d);
         expect_int((long long)d.n, (long long)n, "rows in a random file of %zu rows", n);
@@ -151,7 +151,7 @@ GRADED_TEST(data, rejects_malformed_rows, 3, SECTION)
             len += (size_t)sprintf(text + len, "F,0.%zu,9%zu,1%zu\n", i + 1, i, i);
         len += (size_t)sprintf(text + len, "%s", BAD_ROWS[c].bad_line);
         sprintf(text + len, "M,0.5,100,20\n");
-        const char *path = write_temp_file(text);
+        const char *path = grade_temp_file(text);
         lr_eyetrack d;
         char err[512] = "";
         lr_status s = lr_eyetrack_load(path, &d, err, sizeof err);
@@ -177,7 +177,7 @@ GRADED_TEST(data, rejects_a_bad_header_or_empty_file, 1, SECTION)
         "",
     };
     for (size_t c = 0; c < 3; c++) {
-        const char *path = write_temp_file(files[c]);
+        const char *path = grade_temp_file(files[c]);
         lr_eyetrack d;
         char err[512] = "";
         lr_status s = lr_eyetrack_load(path, &d, err, sizeof err);

@@ -77,18 +77,3 @@ void expect_status(lr_status came, lr_status expected, const char *what)
     if (came != expected)
         grade_fail("%s: expected %s, came %s", what, status_name(expected), status_name(came));
 }
-
-const char *write_temp_file(const char *text)
-{
-    static char path[256];
-    const char *dir = getenv("GRADE_RUN_DIR");
-    snprintf(path, sizeof path, "%s/lr-data-XXXXXX", dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0)
-        grade_fail("the grader could not create a temporary file");
-    size_t len = strlen(text);
-    if (write(fd, text, len) != (ssize_t)len)
-        grade_fail("the grader could not write a temporary file");
-    close(fd);
-    return path;
-}

@@ -106,7 +106,7 @@ GRADED_TEST(classifier, loads_the_digits, 2, "6.1 The digits")
             lab[i] = (unsigned char)rng_below(&r, 10);
             len += (size_t)sprintf(text + len, "%u\n", lab[i]);
         }
-        const char *path = write_temp_file(text);
+        const char *path = grade_temp_file(text);
         load_ok(path, &d);
         char what[64];
         snprintf(what, sizeof what, "a random file of %zu rows", rows);
@@ -160,7 +160,7 @@ static size_t write_line(char *text, rng *r, int field, const char *value, const
 
 static void expect_rejected(const char *text, size_t line, const char *why)
 {
-    const char *path = write_temp_file(text);
+    const char *path = grade_temp_file(text);
     sm_digits d;
     memset(&d, 0x5a, sizeof d); /* garbage: the loader must clear it */
     char err[512] = "";

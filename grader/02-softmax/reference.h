@@ -81,7 +81,4 @@ const char *status_name(sm_status s);
 /* Fails unless `came` equals `expected`, naming both. */
 void expect_status(sm_status came, sm_status expected, const char *what);
 
-/* Writes text to a fresh temporary file and returns its path (static buffer). */
-const char *write_temp_file(const char *text);
-
 #endif

@@ -80,6 +80,10 @@ void expect_true(int condition, const char *what, ...) __attribute__((format(pri
  * *where (NaN anywhere makes it infinite). Tests print it, as llm.c does. */
 double max_relative_error(const double *a, const double *b, size_t n, size_t *where);
 
+/* Writes text to a fresh file in the test's run folder and returns its path
+ * (valid until the next call): data files for loaders to read. */
+const char *grade_temp_file(const char *text);
+
 /* Copies of inputs, to check that a function left its const inputs alone. */
 double *grade_copy(const double *values, size_t n);
 void expect_unchanged(const double *now, const double *before, size_t n, const char *what);
