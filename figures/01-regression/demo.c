@@ -11,42 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plotdata.h"
+#include "../demo.h"
 #include "regression.h"
-
-static const char *out_dir;
-
-/* Opens OUT_DIR/name for writing, or exits: this is a program, not a library. */
-static FILE *open_output(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    return f;
-}
-
-static void close_output(FILE *f)
-{
-    if (fclose(f) != 0) {
-        perror("demo: writing output");
-        exit(1);
-    }
-}
-
-static void write_table(const char *name, const char *header, size_t rows, size_t cols,
-                        const double *values)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    if (plot_write_table(path, header, rows, cols, values) != 0) {
-        perror(path);
-        exit(1);
-    }
-}
 
 static lr_eyetrack load(const char *path)
 {
@@ -135,7 +101,7 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
         for (int i = 0; i < NX; i++)
             z[j * NX + i] = log10(sse_of_line((lr_line){xs[i], ys[j]}, d));
     char path[1024];
-    snprintf(path, sizeof path, "%s/sse_surface.dat", out_dir);
+    output_path(path, sizeof path, "sse_surface.dat");
     if (plot_write_grid(path, "slope intercept log10(SSE)", NX, xs, NY, ys, z) != 0) {
         perror(path);
         exit(1);

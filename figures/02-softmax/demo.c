@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "image.h"
-#include "plotdata.h"
+#include "../demo.h"
 #include "softmax.h"
 
 enum { EPOCHS = 60 };
@@ -19,39 +19,6 @@ enum { EPOCHS = 60 };
 /* The options the chapter trains with (section 6.3). */
 static const sm_train_options OPTIONS = {
     .learning_rate = 0.5, .epochs = 1, .batch_size = 32, .l2 = 1e-4, .seed = 42};
-
-static const char *out_dir;
-
-static FILE *open_output(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    return f;
-}
-
-static void close_output(FILE *f)
-{
-    if (fclose(f) != 0) {
-        perror("demo: writing output");
-        exit(1);
-    }
-}
-
-static void write_table(const char *name, const char *header, size_t rows, size_t cols,
-                        const double *values)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", out_dir, name);
-    if (plot_write_table(path, header, rows, cols, values) != 0) {
-        perror(path);
-        exit(1);
-    }
-}
 
 static void print_vector(FILE *f, const char *label, const double *v, size_t n)
 {
@@ -234,7 +201,7 @@ static void draw_weights(const sm_model *model)
                 px[2] = (float)(w > 0 ? 1 - w : 1);     /* fade to red above 0 */
             }
     char path[1024];
-    snprintf(path, sizeof path, "%s/weights.png", out_dir);
+    output_path(path, sizeof path, "weights.png");
     if (image_write_rgb(path, width, height, rgb, 0.0f, 1.0f) != 0) {
         fprintf(stderr, "demo: cannot write %s\n", path);
         exit(1);
