@@ -43,7 +43,7 @@ EXTRA_CFLAGS  ?=
 LDLIBS        := -lm
 
 .DEFAULT_GOAL := help
-.PHONY: help deps grade figures memcheck bench lib watch test skeletons excerpts clean \
+.PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
         grader-bins selftest
 
 help:
@@ -66,6 +66,9 @@ help:
 
 deps:
 	@scripts/deps.sh
+
+deps-instructor:
+	@scripts/deps.sh --instructor
 
 # ---- objects and libraries ---------------------------------------------------
 # Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the
@@ -118,11 +121,16 @@ $(BUILD)/solutions/$(2)/bin/demo-$(1): $(call objects,solutions,$(2),$(wildcard 
 endef
 $(foreach l,$(ALL_LESSONS),$(foreach m,opt dbg,$(eval $(call program_rules,$(l),$(m)))))
 
+# The libraries a benchmark compares against: BENCH_LIBS_<lesson>, or GSL.
+BENCH_LIBS_03-convolution :=
+BENCH_LIBS_04-backprop := -lopenblas
+bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
+
 define bench_rule
 $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard bench/$(1)/*.c)) \
         $(BUILD)/solutions/opt/lib/lib$(1).a $(BUILD)/solutions/opt/lib/libsupport.a
 	@mkdir -p $$(@D)
-	$$(CC) $$^ -lgsl -lgslcblas $$(LDLIBS) -o $$@
+	$$(CC) $$^ $(call bench_libs,$(1)) $$(LDLIBS) -o $$@
 endef
 $(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
 
@@ -172,7 +180,7 @@ lib: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/opt/lib/lib$(l).a $(BUILD)/$(I
 figures: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/demo-$(l))
 	@for l in $(LESSONS); do tools/figures.sh $(BUILD) $$l figures/$$l || exit 1; done
 
-bench: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/bench-$(l))
+bench: deps-instructor $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/bench-$(l))
 	@for l in $(LESSONS); do $(BUILD)/solutions/opt/bin/bench-$$l || exit 1; done
 
 memcheck: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/dbg/bin/grade-$(l) \
@@ -185,10 +193,10 @@ skeletons:
 excerpts:
 	@tools/chapter.sh --update $(foreach l,$(LESSONS),lessons/$(l).md)
 
-selftest: deps
+selftest: deps-instructor
 	@grader/selftest/run.sh $(BUILD)
 
-test: deps
+test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)
 
 clean:

@@ -6,8 +6,9 @@
 # apt-get (through sudo when we are not root); when that is impossible we stop
 # and print the exact command to run.
 #
-#   scripts/deps.sh          check, install what is missing
-#   scripts/deps.sh --check  check only; exit 1 and list what is missing
+#   scripts/deps.sh               check, install what is missing
+#   scripts/deps.sh --check       check only; exit 1 and list what is missing
+#   scripts/deps.sh --instructor  also what `make test` and `make bench` need
 set -eu
 
 # package:file-that-proves-it-is-installed
@@ -22,18 +23,42 @@ gcc:/usr/bin/gcc
 make:/usr/bin/make
 "
 
+# Only for `make test` (which builds everything with clang too) and
+# `make bench` (which compares lesson 04 against OpenBLAS).
+INSTRUCTOR="
+clang:/usr/bin/clang
+libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
+"
+
+check_only=""
+for arg in "$@"; do
+    case $arg in
+    --check) check_only=1 ;;
+    --instructor) REQUIRED="$REQUIRED $INSTRUCTOR" ;;
+    *) echo "deps: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+
+# True if the pattern (which may hold a * for the architecture) names a file.
+exists() {
+    for f in $1; do
+        [ -e "$f" ] && return 0
+    done
+    return 1
+}
+
 missing=""
 for entry in $REQUIRED; do
     pkg=${entry%%:*}
     file=${entry#*:}
-    [ -e "$file" ] || missing="$missing $pkg"
+    exists "$file" || missing="$missing $pkg"
 done
 missing=${missing# }
 
 [ -z "$missing" ] && exit 0
 
 line="apt-get install -y --no-install-recommends $missing"
-if [ "${1:-}" = "--check" ]; then
+if [ -n "$check_only" ]; then
     echo "missing packages: $missing" >&2
     echo "install them with:  sudo apt-get update && sudo $line" >&2
     exit 1
@@ -63,4 +88,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2
 # shellcheck disable=SC2086
 $sudo $line >&2
-exec "$0" --check
+exec "$0" --check "$@"
