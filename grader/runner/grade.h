@@ -84,6 +84,11 @@ double max_relative_error(const double *a, const double *b, size_t n, size_t *wh
  * (valid until the next call): data files for loaders to read. */
 const char *grade_temp_file(const char *text);
 
+/* Zero-filled memory for the test's own use, freed when the test body ends
+ * (before the leak check, which so sees only the student's leaks). Fails
+ * the test if there is no memory. */
+void *grade_alloc(size_t count, size_t size);
+
 /* Copies of inputs, to check that a function left its const inputs alone. */
 double *grade_copy(const double *values, size_t n);
 void expect_unchanged(const double *now, const double *before, size_t n, const char *what);

@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -74,8 +76,40 @@ __attribute__((noinline)) static void scrub_stack(void)
 }
 #endif
 
+/* The blocks grade_alloc handed out, newest first. */
+typedef union block {
+    union block *next;
+    max_align_t align; /* the memory after the header is aligned for anything */
+} block;
+
+static block *test_blocks;
+
+void *grade_alloc(size_t count, size_t size)
+{
+    if (count == 0)
+        count = 1;
+    if (size != 0 && count > (SIZE_MAX - sizeof(block)) / size)
+        grade_fail("the grader asked for too much memory");
+    block *b = calloc(1, sizeof(block) + count * size);
+    if (!b)
+        grade_fail("the grader ran out of memory");
+    b->next = test_blocks;
+    test_blocks = b;
+    return b + 1;
+}
+
+static void free_test_blocks(void)
+{
+    while (test_blocks) {
+        block *next = test_blocks->next;
+        free(test_blocks);
+        test_blocks = next;
+    }
+}
+
 void grade_end(void)
 {
+    free_test_blocks();
 #ifdef GRADE_ASAN
     scrub_stack();
     if (__lsan_do_recoverable_leak_check())

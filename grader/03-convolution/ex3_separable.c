@@ -1,0 +1,123 @@
+/* Exercise 3: separable kernels (chapter section 6). */
+#include <math.h>
+#include <stdio.h>
+
+#include "grade.h"
+#include "reference.h"
+
+#define SECTION "6 Separable kernels"
+
+static const cv_mode MODES[] = {CV_VALID, CV_SAME, CV_FULL};
+
+GRADED_TEST(separable, gaussian_kernel, 2, SECTION)
+{
+    rng r;
+    grade_rng(&r);
+    for (int round = 0; round < 20; round++) {
+        double sigma = 0.3 + 4 * rng_uniform(&r);
+        size_t radius = rng_below(&r, 12);
+        float k[25];
+        for (size_t i = 0; i < 25; i++)
+            k[i] = NAN;
+        expect_status(cv_gaussian_kernel(sigma, radius, k), CV_OK, "cv_gaussian_kernel");
+        long double sum = 0;
+        for (long t = -(long)radius; t <= (long)radius; t++)
+            sum += expl(-(long double)t * t / (2.0L * sigma * sigma));
+        for (long t = -(long)radius; t <= (long)radius; t++) {
+            long double expected = expl(-(long double)t * t / (2.0L * sigma * sigma)) / sum;
+            expect_near(k[t + (long)radius], (double)expected, 1e-6,
+                        "tap %ld of the Gaussian with sigma %g and radius %zu (relative)", t,
+                        sigma, radius);
+        }
+        expect_true(isnan(k[2 * radius + 1]),
+                    "cv_gaussian_kernel with radius %zu wrote k[%zu], past its %zu taps", radius,
+                    2 * radius + 1, 2 * radius + 1);
+    }
+    float k[3];
+    expect_status(cv_gaussian_kernel(0, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma 0");
+    expect_status(cv_gaussian_kernel(-1, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma -1");
+    expect_status(cv_gaussian_kernel(NAN, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma NaN");
+    expect_status(cv_gaussian_kernel(1, 1, NULL), CV_ERR_ARG, "cv_gaussian_kernel with k NULL");
+}
+
+/* The two 1-D passes must give the 2-D correlation with the outer product
+ * col row^T, computed here by the definition. */
+GRADED_TEST(separable, equals_the_2d_kernel, 4, SECTION)
+{
+    rng r;
+    grade_rng(&r);
+    for (int round = 0; round < 60; round++) {
+        int large = round >= 50;
+        size_t h = 1 + rng_below(&r, large ? 150 : 14), w = 1 + rng_below(&r, large ? 300 : 14);
+        size_t kh = 1 + rng_below(&r, round % 7 == 0 ? 18 : 7);
+        size_t kw = 1 + rng_below(&r, round % 7 == 1 ? 18 : 7);
+        cv_mode mode = MODES[round % 3];
+        long rh = ref_size((long)h, (long)kh, mode), rw = ref_size((long)w, (long)kw, mode);
+        if (rh <= 0 || rw <= 0)
+            continue;
+        size_t oh = (size_t)rh, ow = (size_t)rw;
+        float *img = alloc_floats(h * w), *col = alloc_floats(kh), *row = alloc_floats(kw);
+        float *k = alloc_floats(kh * kw);
+        fill_uniform_f(&r, img, h * w, -1, 1);
+        fill_uniform_f(&r, col, kh, -1, 1);
+        fill_uniform_f(&r, row, kw, -1, 1);
+        for (size_t i = 0; i < kh; i++)
+            for (size_t j = 0; j < kw; j++)
+                k[i * kw + j] = col[i] * row[j];
+        enum { GUARD = 64 };
+        float *out = alloc_poisoned(oh * ow, GUARD);
+        float *img_before = copy_floats(img, h * w);
+        long double *expected = alloc_long_doubles(oh * ow), *scale = alloc_long_doubles(oh * ow);
+        char what[200];
+        snprintf(what, sizeof what,
+                 "separable correlation of a %zu x %zu image with %zu x %zu taps, %s mode", h, w,
+                 kh, kw, cv_mode_str(mode));
+        expect_status(cv_correlate_separable(img, h, w, col, kh, row, kw, mode, out), CV_OK,
+                      what);
+        expect_guard(out, oh * ow, GUARD, what);
+        expect_floats_unchanged(img, img_before, h * w, "the image");
+        ref_correlate2d(img, (long)h, (long)w, k, (long)kh, (long)kw, mode, expected, scale);
+        /* Two passes round twice; the products col[i] row[j] once more. */
+        expect_image(out, expected, scale, oh, ow, 2e-6 + 2.4e-7 * (double)(kh + kw), what);
+    }
+}
+
+/* A 3 x 3 box blur (1/3, 1/3, 1/3 both ways) of a constant image is that
+ * constant inside and smaller at the borders, where zeros come in. */
+GRADED_TEST(separable, box_blur_borders, 1, SECTION)
+{
+    float img[5 * 6], out[5 * 6];
+    for (int i = 0; i < 30; i++)
+        img[i] = 9;
+    const float third[] = {1.0f / 3, 1.0f / 3, 1.0f / 3};
+    expect_status(cv_correlate_separable(img, 5, 6, third, 3, third, 3, CV_SAME, out), CV_OK,
+                  "box blur of a constant 5 x 6 image");
+    for (int y = 0; y < 5; y++)
+        for (int x = 0; x < 6; x++) {
+            int rows = 3 - (y == 0) - (y == 4), cols = 3 - (x == 0) - (x == 5);
+            expect_near(out[y * 6 + x], rows * cols, 1e-6,
+                        "3 x 3 box blur of the constant 9 at (%d, %d): %d of the 9 pixels are "
+                        "inside the image",
+                        y, x, rows * cols);
+        }
+}
+
+GRADED_TEST(separable, errors, 1, SECTION)
+{
+    const float img[12] = {0}, k[3] = {0};
+    float out[64];
+    expect_status(cv_correlate_separable(NULL, 3, 4, k, 3, k, 3, CV_SAME, out), CV_ERR_ARG,
+                  "cv_correlate_separable with img = NULL");
+    expect_status(cv_correlate_separable(img, 3, 4, NULL, 3, k, 3, CV_SAME, out), CV_ERR_ARG,
+                  "cv_correlate_separable with col = NULL");
+    expect_status(cv_correlate_separable(img, 3, 4, k, 3, NULL, 3, CV_SAME, out), CV_ERR_ARG,
+                  "cv_correlate_separable with row = NULL");
+    expect_status(cv_correlate_separable(img, 3, 4, k, 3, k, 3, CV_SAME, NULL), CV_ERR_ARG,
+                  "cv_correlate_separable with out = NULL");
+    expect_status(cv_correlate_separable(img, 3, 4, k, 0, k, 3, CV_SAME, out), CV_ERR_ARG,
+                  "cv_correlate_separable with kh = 0");
+    expect_status(cv_correlate_separable(img, 3, 4, k, 3, k, 3, (cv_mode)4, out), CV_ERR_ARG,
+                  "cv_correlate_separable with an unknown mode");
+    expect_status(cv_correlate_separable(img, 2, 4, k, 3, k, 3, CV_VALID, out), CV_ERR_SHAPE,
+                  "cv_correlate_separable valid, 3 taps on 2 rows");
+}
