@@ -82,7 +82,8 @@ cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, s
                          size_t kw, cv_mode mode, float *out);
 
 /* 2-D convolution: cv_correlate2d with the kernel turned by 180 degrees
- * (flipped along both axes). */
+ * (flipped along both axes). May return CV_ERR_NOMEM if it needs memory for
+ * the turned kernel and cannot get it. */
 cv_status cv_convolve2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                         size_t kw, cv_mode mode, float *out);
 
@@ -138,7 +139,7 @@ typedef struct {
 cv_status cv_layer_forward(const float *in, const float *weights, const float *bias,
                            cv_layer_shape shape, cv_mode mode, float *out);
 
-/* ---- Images (given: chapter section 5) ----------------------------------- */
+/* ---- Images (given: chapter section 4) ----------------------------------- */
 
 /* A grayscale image with pixels in [0, 1]. */
 typedef struct {
