@@ -198,6 +198,11 @@ static inline void block_avx512(const float *in, size_t w, const __m512 *taps, s
         for (size_t j = 0; j < kw; j++) {
             const float *p = in + i * w + j;
             __m512 v = lanes == 0xFFFF ? _mm512_loadu_ps(p) : _mm512_maskz_loadu_ps(lanes, p);
+#if defined(__GNUC__) && !defined(__clang__)
+            /* gcc 12 would fold the load into both multiply-adds, loading
+             * v twice; an empty asm that "changes" v pins it in a register. */
+            __asm__("" : "+v"(v));
+#endif
             if (i < kh)
                 t = _mm512_fmadd_ps(v, taps[i * kw + j], t);
             if (rows == 2 && i >= 1)
