@@ -1,0 +1,29 @@
+/* gemm.c: the matrix multiply at the core of every layer (chapter sections 5
+ * and 10).
+ *
+ * C = alpha op(A) op(B) + beta C with row-major matrices. The fast version
+ * follows the structure of BLIS and OpenBLAS (section 10):
+ *   - op(B) is copied, a KC x NC block at a time, into panels of NR columns
+ *     ("packing"): contiguous, aligned, zero-padded, transposes resolved;
+ *   - op(A) likewise, an MC x KC block at a time, into panels of MR rows;
+ *   - a micro-kernel multiplies one MR x KC panel of A by one KC x NR panel
+ *     of B, keeping the MR x NR block of C in registers for the whole KC
+ *     loop: per step it loads NR values of B and MR of A and does MR * NR
+ *     multiply-adds.
+ * The block sizes keep each panel in the cache level that feeds it. */
+#include "backprop.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void bp_gemm(bp_transpose trans_a, bp_transpose trans_b, size_t m, size_t n, size_t k,
+             double alpha, const double *a, size_t lda, const double *b, size_t ldb, double beta,
+             double *c, size_t ldc)
+{
+    // TODO: C[i][j] = alpha * sum over p of opA(i, p) * opB(p, j) + beta * C[i][j],
+    //   where opA(i, p) is a[i * lda + p], or a[p * lda + i] with BP_TRANS
+    //   (and opB likewise). Do not read C when beta == 0. Start with three
+    //   loops; section 10 shows how the reference gets 50 times faster.
+    (void)trans_a; (void)trans_b; (void)m; (void)n; (void)k; (void)alpha;
+    (void)a; (void)lda; (void)b; (void)ldb; (void)beta; (void)c; (void)ldc;
+}
