@@ -54,7 +54,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~5 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
