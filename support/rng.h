@@ -7,6 +7,7 @@
 #ifndef SUPPORT_RNG_H
 #define SUPPORT_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct {
@@ -30,5 +31,8 @@ double rng_normal(rng *r);
 
 /* Uniform integer in [0, n); n must be positive. */
 uint64_t rng_below(rng *r, uint64_t n);
+
+/* order = a uniformly random permutation of 0..n-1 (Fisher-Yates). */
+void rng_permutation(rng *r, size_t *order, size_t n);
 
 #endif

@@ -29,14 +29,7 @@ static void shuffle(size_t *order, size_t n, uint64_t seed, size_t epoch)
 {
     rng r;
     rng_seed(&r, seed + 0x9e3779b97f4a7c15u * (uint64_t)epoch);
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    for (size_t i = n - 1; i > 0; i--) {
-        size_t j = (size_t)rng_below(&r, i + 1);
-        size_t t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-    }
+    rng_permutation(&r, order, n);
 }
 
 /* is_weight[i] is 1 where params[i] is a weight (decayed), 0 for a bias. */
