@@ -1,18 +1,22 @@
 /* conv2d.c: 2-D cross-correlation and convolution of float images (chapter
  * sections 5 and 7).
  *
- * Each output row is cut in three. In the middle, where every tap's column
- * lies inside the image, no pixel needs a bounds test: a loop over x keeps
- * a block of outputs of two rows in registers across all the taps, so that
- * each input value loaded serves both rows. Only a few pixels at each end
- * of the row take a slow loop that clips the kernel to the image. Rows near
- * the top and bottom edges simply use fewer kernel rows. Outputs too big for
- * the cache are written with non-temporal stores. */
+ * The output is computed a band of rows at a time (8 rows for a 3 x 3
+ * kernel, 4 for a 5 x 5, else 1), and each band is cut in three along x.
+ * In the middle, where every tap's column lies inside the image, no pixel
+ * needs a bounds test: a block of outputs, the band's rows times two vectors
+ * of 16, stays in registers across all the taps, so that each input vector
+ * loaded serves every output row that needs it. The few columns at each end
+ * are copied, with zeros for what lies beyond the image, into a small tile
+ * that the same code then filters. Rows near the top and bottom edges simply
+ * use fewer kernel rows. Outputs too big for the cache are written with
+ * non-temporal stores. */
 #include "convolution.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                          size_t kw, cv_mode mode, float *out)
