@@ -3,11 +3,13 @@
  * A kernel k[i][j] = col[i] * row[j] can be applied in two 1-D passes. For
  * each output row: a pass down the columns, adding up the kh input rows it
  * needs (weighted by col) into one row of sums, then a pass along that row
- * with `row`. Both passes stream through a few rows that sit in the cache,
- * and cost kh + kw multiply-adds per pixel instead of kh * kw. */
+ * with `row`. Both passes are the same operation, a weighted sum of a few
+ * shifted copies of a row, and together cost kh + kw multiply-adds per
+ * pixel instead of kh * kw. */
 #include "convolution.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const float *col,
