@@ -41,6 +41,10 @@ CFLAGS_dbg    := $(WARN) $(NOVEC_QUIET) -O1 -g -DGRADE_TIMEOUT_SCALE=60
 LDFLAGS_san   := -fsanitize=address,undefined
 EXTRA_CFLAGS  ?=
 LDLIBS        := -lm
+# C++ only for bench/03-convolution/opencv_filter.cpp, the shim that lets a
+# benchmark call OpenCV (which has no C interface); with CC=clang, clang++.
+CXX           := $(if $(IS_CLANG),clang++,g++)
+CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /usr/include/opencv4
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
@@ -122,12 +126,17 @@ endef
 $(foreach l,$(ALL_LESSONS),$(foreach m,opt dbg,$(eval $(call program_rules,$(l),$(m)))))
 
 # The libraries a benchmark compares against: BENCH_LIBS_<lesson>, or GSL.
-BENCH_LIBS_03-convolution :=
+BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
+$(BUILD)/solutions/opt/bench/%.o: bench/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_opt) $(EXTRA_CFLAGS) -MMD -MP -c $< -o $@
+
 define bench_rule
 $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard bench/$(1)/*.c)) \
+        $(patsubst %.cpp,$(BUILD)/solutions/opt/%.o,$(wildcard bench/$(1)/*.cpp)) \
         $(BUILD)/solutions/opt/lib/lib$(1).a $(BUILD)/solutions/opt/lib/libsupport.a
 	@mkdir -p $$(@D)
 	$$(CC) $$^ $(call bench_libs,$(1)) $$(LDLIBS) -o $$@

@@ -1,17 +1,20 @@
-/* bench.c: lesson 03's 2-D convolution against naive C and memcpy.
+/* bench.c: lesson 03's 2-D convolution against naive C, OpenCV and memcpy.
  *
  *     make bench LESSON=03
  *
  * Cross-correlates a 4096 x 4096 float image (64 MB in, 64 MB out) in
- * 'same' mode with a 3 x 3 and a 5 x 5 kernel, three ways: cv_correlate2d,
- * the naive four-loop version with a bounds test on every tap, and memcpy
- * of the same image, the memory bound (no filter can read and write the
- * pixels faster than a copy does). Then Gaussian blurs: two 1-D passes
+ * 'same' mode with a 3 x 3 and a 5 x 5 kernel, four ways: cv_correlate2d,
+ * the naive four-loop version with a bounds test on every tap, OpenCV's
+ * cv::filter2D (Debian's OpenCV, on one thread), and memcpy of the same
+ * image, the memory bound (no filter can read and write the pixels faster
+ * than a copy does). Then Gaussian blurs: two 1-D passes
  * (cv_correlate_separable) against the direct 2-D kernel, their outer
- * product. Lines end in ratio=R, the other method's time divided by the
- * solution's: against memcpy, R is the fraction of memcpy's pixel rate that
- * the solution reaches. Single thread throughout. */
+ * product, and OpenCV's cv::sepFilter2D. Lines end in ratio=R, the second
+ * method's time divided by the first's: against memcpy, R is the fraction
+ * of memcpy's pixel rate that the first method reaches. Single thread
+ * throughout. */
 #include "convolution.h"
+#include "opencv_filter.h"
 #include "rng.h"
 #include "timing.h"
 
@@ -75,6 +78,22 @@ static void run_separable(void *ctx)
                                          job->kw, CV_SAME, job->out);
 }
 
+static void run_opencv(void *ctx)
+{
+    filter_job *job = ctx;
+    int failed = opencv_filter2d(job->img, (int)job->h, (int)job->w, job->k, (int)job->kh,
+                                 (int)job->kw, job->out);
+    job->status = failed ? CV_ERR_ARG : CV_OK;
+}
+
+static void run_opencv_separable(void *ctx)
+{
+    filter_job *job = ctx;
+    int failed = opencv_sep_filter2d(job->img, (int)job->h, (int)job->w, job->col, (int)job->kh,
+                                     job->row, (int)job->kw, job->out);
+    job->status = failed ? CV_ERR_ARG : CV_OK;
+}
+
 static void run_copy(void *ctx)
 {
     filter_job *job = ctx;
@@ -83,12 +102,12 @@ static void run_copy(void *ctx)
 
 /* ---- reporting --------------------------------------------------------------- */
 
-static void print_comparison(const char *what, const timed_task *solution,
-                             const timed_task *other, double pixels)
+static void print_comparison(const char *what, const timed_task *first,
+                             const timed_task *second, double pixels)
 {
     printf("%s: %s %.1f ms (%.0f Mpixel/s), %s %.1f ms (%.0f Mpixel/s)  ratio=%.2f\n", what,
-           solution->name, 1e3 * solution->best, pixels / solution->best / 1e6, other->name,
-           1e3 * other->best, pixels / other->best / 1e6, other->best / solution->best);
+           first->name, 1e3 * first->best, pixels / first->best / 1e6, second->name,
+           1e3 * second->best, pixels / second->best / 1e6, second->best / first->best);
 }
 
 static double max_abs_difference(const float *a, const float *b, size_t n)
@@ -109,37 +128,46 @@ static int report_failure(const char *what, cv_status status)
 
 /* ---- the comparisons ------------------------------------------------------------- */
 
-/* cv_correlate2d against the naive loops and memcpy; then the largest
- * difference between its output and the naive one's (computed into
- * `check`). */
+/* cv_correlate2d against the naive loops, OpenCV and memcpy (and OpenCV
+ * against memcpy); then the largest differences between the solution's
+ * output and the others' (computed into `check`). */
 static int bench_direct(const char *name, filter_job job, float *check)
 {
-    filter_job naive = job, copy = job;
+    filter_job naive = job, opencv = job, copy = job;
     timed_task tasks[] = {
         {"solution", run_solution, &job, 0.0},
         {"naive four loops", run_naive, &naive, 0.0},
+        {"OpenCV filter2D", run_opencv, &opencv, 0.0},
         {"memcpy", run_copy, &copy, 0.0},
     };
     time_interleaved(tasks, sizeof tasks / sizeof tasks[0], REPS);
-    if (report_failure(name, job.status))
+    if (report_failure(name, job.status) || report_failure("OpenCV filter2D", opencv.status))
         return 1;
 
     char what[96];
     snprintf(what, sizeof what, "same %zux%zu %s, %zux%zu float", job.kh, job.kw, name, job.h,
              job.w);
     double pixels = (double)(job.h * job.w);
+    size_t count = job.h * job.w;
     print_comparison(what, &tasks[0], &tasks[1], pixels);
     print_comparison(what, &tasks[0], &tasks[2], pixels);
+    print_comparison(what, &tasks[0], &tasks[3], pixels);
+    print_comparison(what, &tasks[2], &tasks[3], pixels);
     run_solution(&job); /* memcpy ran last and overwrote job.out */
     naive.out = check;
     run_naive(&naive);
     printf("%s: max |solution - naive| = %.2g (pixels in [0, 1))\n", what,
-           max_abs_difference(job.out, check, job.h * job.w));
+           max_abs_difference(job.out, check, count));
+    opencv.out = check;
+    run_opencv(&opencv);
+    printf("%s: max |solution - OpenCV| = %.2g\n", what,
+           max_abs_difference(job.out, check, count));
     return 0;
 }
 
 /* A Gaussian blur of radius r: cv_correlate_separable against
- * cv_correlate2d with the full (2r + 1) x (2r + 1) kernel, and memcpy. */
+ * cv_correlate2d with the full (2r + 1) x (2r + 1) kernel, OpenCV's
+ * sepFilter2D and memcpy. */
 static int bench_separable(double sigma, size_t r, filter_job job, float *check)
 {
     size_t taps = 2 * r + 1;
@@ -156,15 +184,17 @@ static int bench_separable(double sigma, size_t r, filter_job job, float *check)
     job.k = k;
     job.col = job.row = g;
     job.kh = job.kw = taps;
-    filter_job direct = job, copy = job;
+    filter_job direct = job, opencv = job, copy = job;
     direct.out = check;
     timed_task tasks[] = {
         {"separable", run_separable, &job, 0.0},
         {"direct 2-D", run_solution, &direct, 0.0},
+        {"OpenCV sepFilter2D", run_opencv_separable, &opencv, 0.0},
         {"memcpy", run_copy, &copy, 0.0},
     };
     time_interleaved(tasks, sizeof tasks / sizeof tasks[0], REPS);
-    int failed = report_failure("separable", job.status) || report_failure("2-D", direct.status);
+    int failed = report_failure("separable", job.status) || report_failure("2-D", direct.status) ||
+                 report_failure("OpenCV sepFilter2D", opencv.status);
     if (!failed) {
         char what[96];
         snprintf(what, sizeof what, "gaussian sigma %g, %zux%zu, %zux%zu float", sigma, taps,
@@ -172,6 +202,7 @@ static int bench_separable(double sigma, size_t r, filter_job job, float *check)
         double pixels = (double)(job.h * job.w);
         print_comparison(what, &tasks[0], &tasks[1], pixels);
         print_comparison(what, &tasks[0], &tasks[2], pixels);
+        print_comparison(what, &tasks[0], &tasks[3], pixels);
         run_separable(&job); /* memcpy ran last and overwrote job.out */
         printf("%s: max |separable - direct| = %.2g\n", what,
                max_abs_difference(job.out, check, job.h * job.w));
@@ -211,11 +242,13 @@ static int run_benchmarks(const float *img, float *out, float *check)
 
 int main(void)
 {
-    printf("Lesson 03 benchmark: the reference solution against naive C and memcpy, one thread.\n"
-           "Each time is the fastest of %d runs; the methods of a comparison take turns.\n"
-           "ratio = other time / solution time: against memcpy it is the fraction of\n"
-           "memcpy's pixel rate the solution reaches (1 would be as fast as a copy).\n\n",
-           REPS);
+    opencv_single_thread();
+    printf("Lesson 03 benchmark: the reference solution against naive C, OpenCV %s and\n"
+           "memcpy, one thread. Each time is the fastest of %d runs; the methods of a\n"
+           "comparison take turns. ratio = second time / first time: against memcpy it\n"
+           "is the fraction of memcpy's pixel rate the first method reaches (1 would be\n"
+           "as fast as a copy).\n\n",
+           opencv_version(), REPS);
     size_t count = SIZE * SIZE;
     /* 64-byte aligned, like every image library's buffers (OpenCV's
      * cv::Mat included): a row then starts on a cache line. */
