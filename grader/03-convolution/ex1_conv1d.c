@@ -23,8 +23,8 @@ static void check_1d(conv1d_fn fn, const char *name, const double *f, size_t n, 
     for (size_t i = 0; i < 32; i++)
         out[i] = NAN;
     char what[160];
-    snprintf(what, sizeof what, "%s of a %zu-sample signal with a %zu-tap kernel, %s mode", name,
-             n, k, cv_mode_str(mode));
+    snprintf(what, sizeof what, "%s (%zu samples, %zu taps), %s mode", name, n, k,
+             cv_mode_str(mode));
     expect_status(fn(f, n, g, k, mode, out), CV_OK, what);
     for (size_t i = 0; i < m; i++)
         if (!(fabs(out[i] - expected[i]) <= 1e-12))
@@ -65,15 +65,19 @@ GRADED_TEST(conv1d, the_shift_example, 2, SECTION_FLIP)
     const double left[] = {0, 0, 3, 4, 5, 4, 3, 0, 0, 0};
     /* Correlation (no flip) with [1, 0, 0] shifts right, as in the source;
      * convolution flips the kernel and shifts the other way. */
-    check_1d(cv_correlate1d, "correlating with [1, 0, 0]", f, 10, first, 3, CV_SAME, right, 10);
-    check_1d(cv_correlate1d, "correlating with [0, 0, 1]", f, 10, last, 3, CV_SAME, left, 10);
-    check_1d(cv_convolve1d, "convolving with [1, 0, 0]", f, 10, first, 3, CV_SAME, left, 10);
-    check_1d(cv_convolve1d, "convolving with [0, 0, 1]", f, 10, last, 3, CV_SAME, right, 10);
+    check_1d(cv_correlate1d, "correlating the signal with [1, 0, 0]", f, 10, first, 3, CV_SAME,
+             right, 10);
+    check_1d(cv_correlate1d, "correlating the signal with [0, 0, 1]", f, 10, last, 3, CV_SAME,
+             left, 10);
+    check_1d(cv_convolve1d, "convolving the signal with [1, 0, 0]", f, 10, first, 3, CV_SAME,
+             left, 10);
+    check_1d(cv_convolve1d, "convolving the signal with [0, 0, 1]", f, 10, last, 3, CV_SAME,
+             right, 10);
     /* The blur [0.8, 0.1, 0.1] as a correlation: 0.8 f[i-1] + 0.1 f[i] + 0.1 f[i+1]. */
     const double blur[] = {0.8, 0.1, 0.1};
     const double blurred[] = {0, 0, 0.3, 0.7, 3.3, 4.1, 4.7, 3.5, 2.4, 0};
-    check_1d(cv_correlate1d, "correlating with [0.8, 0.1, 0.1]", f, 10, blur, 3, CV_SAME,
-             blurred, 10);
+    check_1d(cv_correlate1d, "correlating the signal with [0.8, 0.1, 0.1]", f, 10, blur, 3,
+             CV_SAME, blurred, 10);
 }
 
 /* Small cases worked out by hand in the chapter's section 3. */
@@ -167,17 +171,21 @@ GRADED_TEST(conv1d, algebra, 3, SECTION_FLIP)
         fill_uniform_d(&r, g, k, -2, 2);
         fill_uniform_d(&r, h, l, -2, 2);
         double *fg = alloc_doubles(n + k), *gf = alloc_doubles(n + k);
-        expect_status(cv_convolve1d(f, n, g, k, CV_FULL, fg), CV_OK, "f * g, full");
-        expect_status(cv_convolve1d(g, k, f, n, CV_FULL, gf), CV_OK, "g * f, full");
+        expect_status(cv_convolve1d(f, n, g, k, CV_FULL, fg), CV_OK,
+                      "convolving random f with g (f * g), full mode");
+        expect_status(cv_convolve1d(g, k, f, n, CV_FULL, gf), CV_OK,
+                      "convolving g with f (g * f), full mode");
         for (size_t i = 0; i + 1 < n + k; i++)
             expect_near(fg[i], gf[i], 1e-13,
                         "commutativity: (f * g)[%zu] against (g * f)[%zu], n = %zu, k = %zu", i,
                         i, n, k);
         double *fg_h = alloc_doubles(n + k + l), *gh = alloc_doubles(k + l),
                *f_gh = alloc_doubles(n + k + l);
-        expect_status(cv_convolve1d(fg, n + k - 1, h, l, CV_FULL, fg_h), CV_OK, "(f * g) * h");
-        expect_status(cv_convolve1d(g, k, h, l, CV_FULL, gh), CV_OK, "g * h");
-        expect_status(cv_convolve1d(f, n, gh, k + l - 1, CV_FULL, f_gh), CV_OK, "f * (g * h)");
+        expect_status(cv_convolve1d(fg, n + k - 1, h, l, CV_FULL, fg_h), CV_OK,
+                      "convolving f * g with h");
+        expect_status(cv_convolve1d(g, k, h, l, CV_FULL, gh), CV_OK, "convolving g with h");
+        expect_status(cv_convolve1d(f, n, gh, k + l - 1, CV_FULL, f_gh), CV_OK,
+                      "convolving f with g * h");
         for (size_t i = 0; i + 2 < n + k + l; i++)
             expect_near(fg_h[i], f_gh[i], 1e-12,
                         "associativity: ((f * g) * h)[%zu] against (f * (g * h))[%zu]", i, i);
@@ -189,9 +197,10 @@ GRADED_TEST(conv1d, algebra, 3, SECTION_FLIP)
             long size = ref_size((long)n, (long)k, MODES[m]);
             if (size <= 0)
                 continue;
-            expect_status(cv_convolve1d(f, n, g, k, MODES[m], a), CV_OK, "f * g");
+            expect_status(cv_convolve1d(f, n, g, k, MODES[m], a), CV_OK,
+                          "convolving random f with g");
             expect_status(cv_correlate1d(f, n, reversed, k, MODES[m], b), CV_OK,
-                          "f correlated with g reversed");
+                          "correlating f with g reversed");
             for (size_t i = 0; i < (size_t)size; i++)
                 expect_near(a[i], b[i], 1e-13,
                             "convolving with g against correlating with g reversed, %s mode, "

@@ -28,7 +28,7 @@ static void check_2d(int convolve, const float *img, size_t h, size_t w, const f
     size_t oh = cv_output_size(h, kh, mode), ow = cv_output_size(w, kw, mode);
     long rh = ref_size((long)h, (long)kh, mode), rw = ref_size((long)w, (long)kw, mode);
     char what[200];
-    snprintf(what, sizeof what, "%s %s a %zu x %zu image with a %zu x %zu kernel, %s mode",
+    snprintf(what, sizeof what, "%s a %s %zu x %zu image with a %zu x %zu kernel, %s mode",
              convolve ? "convolving" : "correlating", about, h, w, kh, kw, cv_mode_str(mode));
     if (rh <= 0 || rw <= 0)
         return;
@@ -140,10 +140,12 @@ GRADED_TEST(conv2d, properties, 4, SECTION)
         for (size_t i = 0; i < n; i++)
             mix[i] = 0.5f * a[i] + 0.25f * b[i];
         float *ka = alloc_floats(m), *kb = alloc_floats(m), *kmix = alloc_floats(m);
-        expect_status(cv_correlate2d(a, h, w, k, kh, kw, mode, ka), CV_OK, "k . a");
-        expect_status(cv_correlate2d(b, h, w, k, kh, kw, mode, kb), CV_OK, "k . b");
+        expect_status(cv_correlate2d(a, h, w, k, kh, kw, mode, ka), CV_OK,
+                      "correlating random image a with kernel k");
+        expect_status(cv_correlate2d(b, h, w, k, kh, kw, mode, kb), CV_OK,
+                      "correlating random image b with kernel k");
         expect_status(cv_correlate2d(mix, h, w, k, kh, kw, mode, kmix), CV_OK,
-                      "k . (a / 2 + b / 4)");
+                      "correlating a / 2 + b / 4 with kernel k");
         double tol = 4 * float_tolerance(kh, kw) * (double)(kh * kw);
         for (size_t i = 0; i < m; i++)
             expect_near(kmix[i], 0.5 * ka[i] + 0.25 * kb[i], tol,
@@ -155,9 +157,10 @@ GRADED_TEST(conv2d, properties, 4, SECTION)
         for (size_t i = 0; i < kh * kw; i++)
             turned[i] = k[kh * kw - 1 - i];
         float *conv = alloc_floats(m), *corr = alloc_floats(m);
-        expect_status(cv_convolve2d(a, h, w, k, kh, kw, mode, conv), CV_OK, "k * a");
+        expect_status(cv_convolve2d(a, h, w, k, kh, kw, mode, conv), CV_OK,
+                      "convolving random image a with kernel k");
         expect_status(cv_correlate2d(a, h, w, turned, kh, kw, mode, corr), CV_OK,
-                      "a correlated with k turned");
+                      "correlating a with k turned by 180 degrees");
         for (size_t i = 0; i < m; i++)
             expect_near(conv[i], corr[i], tol,
                         "convolving with k against correlating with k turned by 180 degrees, "
