@@ -5,6 +5,8 @@
 #   IMPL=solutions   grade the reference solutions instead of exercises/
 #   SEED=42          seed of the grader's randomized tests (default 20261123)
 #   VERBOSE=1        show what student code printed for each failing test
+#   GRADE_MODE=opt   grade the -O3 $(ARCH) build (the vector fast paths) instead
+#                    of the sanitized one
 #   CC=clang         another compiler (gcc and clang are both supported)
 
 SHELL   := /bin/bash
@@ -13,6 +15,7 @@ AR      ?= ar
 IMPL    ?= exercises
 BUILD   ?= build
 SEED    ?= 20261123
+GRADE_MODE ?= san
 ARCH    ?= -march=native
 RESULTS ?= $(BUILD)/results.json
 
@@ -60,6 +63,7 @@ help:
 	@echo "Instructors"
 	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~5 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
+	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
@@ -172,10 +176,11 @@ $(foreach l,$(patsubst grader/selftest/hostile-%.c,%,$(wildcard grader/selftest/
 
 # Builds one lesson's grader; grade.sh calls it per lesson so that one lesson
 # that does not compile costs only that lesson's points.
-grader-bins: $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/san/bin/grade-$(l))
+grader-bins: $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/$(GRADE_MODE)/bin/grade-$(l))
 
 grade: deps
-	@grader/grade.sh --impl $(IMPL) --build $(BUILD) --seed $(SEED) --results $(RESULTS) \
+	@grader/grade.sh --impl $(IMPL) --mode $(GRADE_MODE) --build $(BUILD) --seed $(SEED) \
+	    --results $(RESULTS) \
 	    $(if $(VERBOSE),--verbose) $(LESSONS)
 
 watch: deps

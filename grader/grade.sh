@@ -8,11 +8,12 @@
 # Exits 0 whenever grading completed, whatever the score.
 set -u
 
-impl=exercises build=build seed=20261123 results=build/results.json verbose=""
+impl=exercises mode=san build=build seed=20261123 results=build/results.json verbose=""
 lessons=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --impl) impl=$2; shift 2 ;;
+    --mode) mode=$2; shift 2 ;; # san (default), or opt: the -O3 build with the fast paths
     --build) build=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-out=$build/grade/$impl
+out=$build/grade/$impl-$mode
 mkdir -p "$out" "$(dirname "$results")"
 # Wall-clock limit for one lesson's whole grader; each test has its own 2 s.
 LESSON_LIMIT=${GRADE_LESSON_LIMIT:-300}
@@ -56,7 +57,7 @@ for lesson in "${lessons[@]}"; do
     build_log=$out/$lesson.build.log
     problem=""
     if ! make -s --no-print-directory -j2 grader-bins LESSON="$lesson" IMPL="$impl" \
-        >"$build_log" 2>&1; then
+        GRADE_MODE="$mode" >"$build_log" 2>&1; then
         problem="did not compile"
         echo "  ${red}your code does not compile${plain}; the first errors:"
         grep -m 5 -E 'error|undefined reference' "$build_log" | sed 's/^/    /'
@@ -64,7 +65,7 @@ for lesson in "${lessons[@]}"; do
     else
         run_log=$out/$lesson.run.log
         GRADE_OUT=$out GRADE_SEED=$seed timeout -k 5 "$LESSON_LIMIT" \
-            "$build/$impl/san/bin/grade-$lesson" >"$run_log" 2>&1
+            "$build/$impl/$mode/bin/grade-$lesson" >"$run_log" 2>&1
         code=$?
         if [ ! -s "$tsv" ]; then
             problem="the grader stopped early (exit code $code)"
