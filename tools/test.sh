@@ -52,27 +52,21 @@ for cc in gcc clang; do
 done
 
 step "3. the solutions score full marks (sanitized, and built for speed)"
-make -s --no-print-directory grade IMPL=solutions LESSON="${lessons[*]}" RESULTS="$build/test-solutions.json" \
-    >"$build/test-solutions.log" 2>&1
-read -r score max < <(scores "$build/test-solutions.json")
-if [ -n "${max:-}" ] && [ "$score" -eq "$max" ] && [ "$max" -gt 0 ]; then
-    pass "solutions: $score/$max"
-else
-    fail "solutions scored ${score:-?}/${max:-?} (see $build/test-solutions.log)"
-    grep -A2 FAIL "$build/test-solutions.log" | head -20
-fi
-
 # The sanitized build is compiled without -march=native, so it never runs the
 # solutions' AVX-512 paths; the -O3 build that `make bench` times does.
-make -s --no-print-directory grade IMPL=solutions GRADE_MODE=opt LESSON="${lessons[*]}" \
-    RESULTS="$build/test-solutions-opt.json" >"$build/test-solutions-opt.log" 2>&1
-read -r score max < <(scores "$build/test-solutions-opt.json")
-if [ -n "${max:-}" ] && [ "$score" -eq "$max" ] && [ "$max" -gt 0 ]; then
-    pass "solutions built with -O3 and the fast paths: $score/$max"
-else
-    fail "solutions built with -O3 scored ${score:-?}/${max:-?} (see $build/test-solutions-opt.log)"
-    grep -A2 FAIL "$build/test-solutions-opt.log" | head -20
-fi
+for mode in san opt; do
+    name=test-solutions
+    [ "$mode" = opt ] && name=test-solutions-opt
+    make -s --no-print-directory grade IMPL=solutions GRADE_MODE=$mode LESSON="${lessons[*]}" \
+        RESULTS="$build/$name.json" >"$build/$name.log" 2>&1
+    read -r score max < <(scores "$build/$name.json")
+    if [ -n "${max:-}" ] && [ "$score" -eq "$max" ] && [ "$max" -gt 0 ]; then
+        pass "solutions, $mode build: $score/$max"
+    else
+        fail "solutions, $mode build, scored ${score:-?}/${max:-?} (see $build/$name.log)"
+        grep -A2 FAIL "$build/$name.log" | head -20
+    fi
+done
 
 step "4. the skeletons compile and score near zero"
 make -s --no-print-directory grade IMPL=exercises LESSON="${lessons[*]}" RESULTS="$build/test-exercises.json" \
