@@ -54,7 +54,9 @@
 enum {
     STRIP = 512,          /* pixels of a row computed in one go (2 KB) */
     STACK_KERNEL = 256,   /* kernels up to this many taps are flipped on the stack */
-    MAX_BAND = 8,         /* output rows computed together */
+    BAND_3X3 = 8,         /* output rows computed together for a 3 x 3 kernel */
+    BAND_5X5 = 4,         /* and for a 5 x 5 one (its 25 taps fill most registers) */
+    MAX_BAND = 8,
     BLOCK_VECTORS = 2,    /* vectors of 16 outputs side by side in a block */
     EDGE_CHUNK = 16,      /* edge outputs filtered from one tile */
     EDGE_TILE = 2048,     /* floats in an edge tile (8 KB, on the stack) */
@@ -103,9 +105,9 @@ static size_t first_tap_offset(size_t k, cv_mode mode)
 static size_t band_rows(size_t kh, size_t kw)
 {
     if (kh == 3 && kw == 3)
-        return 8;
+        return BAND_3X3;
     if (kh == 5 && kw == 5)
-        return 4;
+        return BAND_5X5;
     return 1;
 }
 
@@ -161,6 +163,7 @@ static void interior_row(const float *in, size_t w, const float *k, size_t kh, s
 
 /* ---- 3 x 3 and 5 x 5: a band of rows in registers ------------------------------ */
 
+#if !defined(__AVX512F__)
 /* n outputs in each of `rows` rows (out_w apart), in portable C, for kernels
  * whose size is a constant after inlining: the loops over the taps and rows
  * unroll, the taps stay in registers and the loop over x vectorises,
@@ -193,6 +196,7 @@ static ALWAYS_INLINE void band_fixed(const float *restrict in, size_t w, const f
             out[r * out_w + x] = sum[r];
     }
 }
+#endif
 
 #if defined(__AVX512F__)
 /* band_fixed with explicit AVX-512, one block at a time: `vectors` (1 or
@@ -288,58 +292,60 @@ static void store_streaming(const float *from, size_t n, float *to)
         to[j] = from[j];
 }
 
-/* n <= STRIP outputs in each of `rows` rows (out_w apart) in portable C,
- * dispatched on the kernel size: the calls with literal sizes make the
- * compiler generate an unrolled copy of band_fixed for each. */
-static void strip_c(const float *in, size_t w, const float *k, size_t kh, size_t kw,
-                    size_t rows, float *out, size_t out_w, size_t n)
+/* One band of a kernel whose size is a literal at the call: the AVX-512
+ * block where the processor has it, else the portable twin, whose
+ * non-temporal stores go through a buffer. */
+static ALWAYS_INLINE void band(const float *in, size_t w, const float *k, size_t kh,
+                               size_t kw, size_t rows, float *out, size_t out_w, size_t n,
+                               int stream)
 {
-    if (kh == 3 && kw == 3 && rows == 8)
-        band_fixed(in, w, k, 3, 3, 8, out, out_w, n);
-    else if (kh == 3 && kw == 3 && rows == 1)
-        band_fixed(in, w, k, 3, 3, 1, out, out_w, n);
-    else if (kh == 5 && kw == 5 && rows == 4)
-        band_fixed(in, w, k, 5, 5, 4, out, out_w, n);
-    else if (kh == 5 && kw == 5 && rows == 1)
-        band_fixed(in, w, k, 5, 5, 1, out, out_w, n);
-    else
-        for (size_t r = 0; r < rows; r++)
+#if defined(__AVX512F__)
+    band_avx512(in, w, k, kh, kw, rows, out, out_w, n, stream);
+#else
+    if (!stream) {
+        band_fixed(in, w, k, kh, kw, rows, out, out_w, n);
+        return;
+    }
+    _Alignas(64) float buffer[MAX_BAND * STRIP];
+    band_fixed(in, w, k, kh, kw, rows, buffer, STRIP, n);
+    for (size_t r = 0; r < rows; r++)
+        store_streaming(buffer + r * STRIP, n, out + r * out_w);
+#endif
+}
+
+/* Any other kernel, a row at a time. */
+static void rows_any_kernel(const float *in, size_t w, const float *k, size_t kh, size_t kw,
+                            size_t rows, float *out, size_t out_w, size_t n, int stream)
+{
+    for (size_t r = 0; r < rows; r++) {
+        if (!stream) {
             interior_row(in + r * w, w, k, kh, kw, out + r * out_w, n);
+            continue;
+        }
+        _Alignas(64) float buffer[STRIP];
+        interior_row(in + r * w, w, k, kh, kw, buffer, n);
+        store_streaming(buffer, n, out + r * out_w);
+    }
 }
 
 /* n <= STRIP outputs in each of `rows` rows: in points to the input pixel
  * under tap (0, 0) of the first output, w is the input's row length.
  * Non-temporal stores if `stream` is set, which needs a 64-byte aligned out
- * and out_w a multiple of 16. */
+ * and out_w a multiple of 16. The calls with literal sizes make the
+ * compiler generate an unrolled copy of the band code for each. */
 static void strip(const float *in, size_t w, const float *k, size_t kh, size_t kw,
                   size_t rows, float *out, size_t out_w, size_t n, int stream)
 {
-#if defined(__AVX512F__)
-    if (kh == 3 && kw == 3 && rows == 8) {
-        band_avx512(in, w, k, 3, 3, 8, out, out_w, n, stream);
-        return;
-    }
-    if (kh == 3 && kw == 3 && rows == 1) {
-        band_avx512(in, w, k, 3, 3, 1, out, out_w, n, stream);
-        return;
-    }
-    if (kh == 5 && kw == 5 && rows == 4) {
-        band_avx512(in, w, k, 5, 5, 4, out, out_w, n, stream);
-        return;
-    }
-    if (kh == 5 && kw == 5 && rows == 1) {
-        band_avx512(in, w, k, 5, 5, 1, out, out_w, n, stream);
-        return;
-    }
-#endif
-    if (!stream) {
-        strip_c(in, w, k, kh, kw, rows, out, out_w, n);
-        return;
-    }
-    _Alignas(64) float buffer[MAX_BAND * STRIP];
-    strip_c(in, w, k, kh, kw, rows, buffer, STRIP, n);
-    for (size_t r = 0; r < rows; r++)
-        store_streaming(buffer + r * STRIP, n, out + r * out_w);
+    if (kh == 3 && kw == 3 && rows == BAND_3X3)
+        band(in, w, k, 3, 3, BAND_3X3, out, out_w, n, stream);
+    else if (kh == 3 && kw == 3 && rows == 1)
+        band(in, w, k, 3, 3, 1, out, out_w, n, stream);
+    else if (kh == 5 && kw == 5 && rows == BAND_5X5)
+        band(in, w, k, 5, 5, BAND_5X5, out, out_w, n, stream);
+    else if (kh == 5 && kw == 5 && rows == 1)
+        band(in, w, k, 5, 5, 1, out, out_w, n, stream);
+    else
+        rows_any_kernel(in, w, k, kh, kw, rows, out, out_w, n, stream);
 }
 
 /* ---- the edges ------------------------------------------------------------------ */
