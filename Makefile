@@ -107,18 +107,61 @@ $(BUILD)/$(1)/$(2)/lib/lib$(3).a: $(call objects,$(1),$(2),$(wildcard $(1)/$(3)/
 	$$(AR) rcs $$@ $$^
 	@cp $(1)/$(3)/*.h $$(@D)/
 
-$(BUILD)/$(1)/$(2)/bin/grade-$(3): $(call objects,$(1),$(2),$(wildcard grader/runner/*.c grader/$(3)/*.c)) \
-        $(BUILD)/$(1)/$(2)/lib/lib$(3).a $(BUILD)/$(1)/$(2)/lib/libsupport.a
+# The student's side of grading: the lesson as a shared library, with its own
+# copy of support/, which the sandbox loads.
+$(BUILD)/$(1)/$(2)/lib/lib$(3).so: $(patsubst %.c,$(BUILD)/$(1)/$(2)/pic/%.o,$(wildcard $(1)/$(3)/*.c support/*.c))
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_$(2)) $$^ -lcriterion $$(LDLIBS) -o $$@
+	$$(CC) -shared $$(LDFLAGS_$(2)) $$^ $$(LDLIBS) -o $$@
+endef
+
+define pic_rule
+$(BUILD)/$(1)/$(2)/pic/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_$(2)) -fPIC $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	    -MMD -MP -c $$< -o $$@
+endef
+
+# The grader's side, built from the grader's sources, the official headers in
+# solutions/ and support/ only: the judge (grade-<lesson>: the runner and the
+# tests) and the sandbox (sandbox-<lesson>), which loads a student library.
+# Neither depends on IMPL. See grader/runner/runner.c.
+define grader_compile_rules
+$(BUILD)/grader/$(1)/judge/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -Isupport -Igrader/runner -I$$(<D) \
+	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
+
+$(BUILD)/grader/$(1)/server/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -DGRADE_SERVER -Igrader/runner -I$$(<D) \
+	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
+endef
+
+define grader_rules
+$(BUILD)/grader/$(1)/bin/grade-$(2): $(patsubst %.c,$(BUILD)/grader/$(1)/judge/%.o,\
+        grader/runner/runner.c grader/runner/judge.c $(wildcard grader/$(2)/*.c support/*.c))
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_$(1)) $$^ -lcriterion $$(LDLIBS) -o $$@
+
+$(BUILD)/grader/$(1)/bin/sandbox-$(2): $(patsubst %.c,$(BUILD)/grader/$(1)/server/%.o,\
+        grader/runner/server.c grader/$(2)/calls.c)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_$(1)) $$^ -ldl $$(LDLIBS) -o $$@
 endef
 
 IMPLS := exercises solutions
 MODES := opt san dbg
 $(foreach i,$(IMPLS),$(foreach m,$(MODES),$(eval $(call compile_rule,$(i),$(m)))))
 $(foreach i,$(IMPLS),$(foreach m,$(MODES),$(eval $(call library_rules,$(i),$(m)))))
+$(foreach i,$(IMPLS),$(foreach m,$(MODES),$(eval $(call pic_rule,$(i),$(m)))))
 $(foreach i,$(IMPLS),$(foreach m,$(MODES),$(foreach l,$(ALL_LESSONS),\
     $(eval $(call lesson_rules,$(i),$(m),$(l))))))
+$(foreach m,$(MODES),$(eval $(call grader_compile_rules,$(m))))
+$(foreach m,$(MODES),$(foreach l,$(ALL_LESSONS),$(eval $(call grader_rules,$(m),$(l)))))
+
+# Everything grading one lesson needs: grader_parts(impl, mode, lesson).
+grader_parts = $(BUILD)/grader/$(2)/bin/grade-$(3) $(BUILD)/grader/$(2)/bin/sandbox-$(3) \
+               $(BUILD)/$(1)/$(2)/lib/lib$(3).so
 
 # Demo programs (they make the figures) and benchmarks use the solutions.
 define program_rules
@@ -147,36 +190,13 @@ $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard b
 endef
 $(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
 
-# The grader's self-test: the reference solution compiled with its functions
-# renamed real_*, under a hostile implementation of the public names.
-define selftest_rules
-$(BUILD)/selftest/obj/$(1)/%.o: solutions/$(1)/%.c
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_san) -include grader/selftest/rename-$(1).h -Isupport -Isolutions/$(1) \
-	    -c $$< -o $$@
-
-$(BUILD)/selftest/obj/hostile-$(1).o: grader/selftest/hostile-$(1).c
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_san) -Isupport -Isolutions/$(1) -Igrader/selftest -c $$< -o $$@
-
-$(BUILD)/selftest/bin/grade-$(1): \
-        $(patsubst solutions/$(1)/%.c,$(BUILD)/selftest/obj/$(1)/%.o,$(wildcard solutions/$(1)/*.c)) \
-        $(BUILD)/selftest/obj/hostile-$(1).o \
-        $(call objects,solutions,san,$(wildcard grader/runner/*.c grader/$(1)/*.c)) \
-        $(BUILD)/solutions/san/lib/libsupport.a
-	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_san) $$^ -lcriterion $$(LDLIBS) -o $$@
-endef
-$(foreach l,$(patsubst grader/selftest/hostile-%.c,%,$(wildcard grader/selftest/hostile-*.c)),\
-    $(eval $(call selftest_rules,$(l))))
-
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---- student commands ---------------------------------------------------------
 
 # Builds one lesson's grader; grade.sh calls it per lesson so that one lesson
 # that does not compile costs only that lesson's points.
-grader-bins: $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/$(GRADE_MODE)/bin/grade-$(l))
+grader-bins: $(foreach l,$(LESSONS),$(call grader_parts,$(IMPL),$(GRADE_MODE),$(l)))
 
 grade: deps
 	@grader/grade.sh --impl $(IMPL) --mode $(GRADE_MODE) --build $(BUILD) --seed $(SEED) \
@@ -197,7 +217,7 @@ figures: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/demo-$(l))
 bench: deps-instructor $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/bench-$(l))
 	@for l in $(LESSONS); do $(BUILD)/solutions/opt/bin/bench-$$l || exit 1; done
 
-memcheck: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/dbg/bin/grade-$(l) \
+memcheck: deps $(foreach l,$(LESSONS),$(call grader_parts,$(IMPL),dbg,$(l)) \
                   $(BUILD)/solutions/dbg/bin/demo-$(l))
 	@tools/memcheck.sh $(BUILD) $(IMPL) $(LESSONS)
 

@@ -12,11 +12,12 @@
  * each one on a single line, with a whole number of points and no comma or
  * "|" in the section title.
  *
- * Every test runs in its own process (Criterion forks one per test). The
- * wrapper below redirects what student code prints, caps it, checks for
- * leaks, and leaves a marker file when the test body ran to its end: a test
- * that exits early therefore cannot pass, even though Criterion itself would
- * count a test that calls exit(0) as passed.
+ * A test runs in its own process, which never contains the student's code:
+ * the lesson functions it calls are proxies (grader/<lesson>/calls.def) that
+ * run the student's function in a sandboxed process and copy the results
+ * back. Arguments are copied for each call, so a test passes ordinary
+ * pointers; a struct that keeps pointers to other memory across calls is
+ * described by a walker in the lesson's calls.c. See runner.c.
  *
  * The expect_* helpers stop the test at the first failure with a message of
  * the form "what: expected X, came Y".
@@ -41,19 +42,21 @@
     GRADED_TEST_T(suite, name, points, section, 2.0)
 
 /* The same with a longer limit, for tests that train a model, say. */
+/* The test process enforces the limit on the student's code; Criterion's own
+ * timeout, a little later, is a backstop for the grader itself. */
 #define GRADED_TEST_T(suite, name, points, section, seconds)                                \
     static void suite##__##name##__body(void);                                              \
     Test(suite, name, .description = #points "|" section,                                   \
-         .timeout = (seconds) * GRADE_TIMEOUT_SCALE)                                         \
+         .timeout = (seconds) * GRADE_TIMEOUT_SCALE + 5)                                     \
     {                                                                                       \
-        grade_begin(#suite, #name);                                                         \
+        grade_begin(#suite, #name, (seconds) * GRADE_TIMEOUT_SCALE);                        \
         suite##__##name##__body();                                                          \
         grade_end();                                                                        \
     }                                                                                       \
     static void suite##__##name##__body(void)
 
 /* Called by GRADED_TEST around the body; not for tests to call. */
-void grade_begin(const char *suite, const char *name);
+void grade_begin(const char *suite, const char *name, double seconds);
 void grade_end(void);
 
 /* A generator seeded from the run's seed (SEED=... in make) and the test's
@@ -84,9 +87,8 @@ double max_relative_error(const double *a, const double *b, size_t n, size_t *wh
  * (valid until the next call): data files for loaders to read. */
 const char *grade_temp_file(const char *text);
 
-/* Zero-filled memory for the test's own use, freed when the test body ends
- * (before the leak check, which so sees only the student's leaks). Fails
- * the test if there is no memory. */
+/* Zero-filled memory for the test's own use, freed when the test body ends.
+ * Fails the test if there is no memory. */
 void *grade_alloc(size_t count, size_t size);
 
 /* Copies of inputs, to check that a function left its const inputs alone. */

@@ -1,21 +1,45 @@
-/* runner.c: main() of every lesson's grader.
+/* runner.c: main() of every lesson's grader, and the design of the grader.
  *
- * Criterion runs each test in its own process; this runner decides what
- * really happened to each one and writes the results. It trusts nothing the
- * student's code could fake: a test passes only if Criterion says so AND the
- * test body ran to its end (worker.c leaves a marker file there). Crashes,
- * sanitizer reports, hangs and early exits each get a plain-English message.
+ * Three kinds of process take part in grading a lesson, and student code
+ * runs in only one of them:
+ *
+ *   the runner (this file)   keeps the verdicts and writes the results. It is
+ *                            built from the grader's sources and the lesson's
+ *                            official header only: no student code is linked
+ *                            into it or loaded by it.
+ *   a test process           one per test (Criterion forks it). It runs the
+ *                            test body: makes the inputs, computes the
+ *                            expected values, compares. Also free of student
+ *                            code: the lesson functions a test calls are
+ *                            proxies (judge.c, generated from the lesson's
+ *                            calls.def).
+ *   a sandbox                one per test, started by the test process
+ *                            (server.c). It loads the student's library
+ *                            (lib<lesson>.so) and runs one call at a time.
+ *                            Arguments travel through shared memory mapped at
+ *                            the same address in both processes; const inputs
+ *                            are mapped read-only on the sandbox's side.
+ *
+ * So student code can change a verdict only by the values it returns, and
+ * those are checked by code it cannot reach. What it can do otherwise is
+ * bounded: the sandbox cannot start processes or programs, signal or trace
+ * other processes, or write outside its scratch folder (seccomp, Landlock;
+ * as root it also runs as the user nobody); it dies with its test process;
+ * its output goes to a file capped at 1 MiB; it has a memory cap (512 MiB)
+ * and its test's time limit, enforced by the test process, which freezes it
+ * (SIGSTOP) whenever it is not running a call. The runner adopts any process
+ * left behind (a child subreaper) and kills it before writing the results.
  *
  * Run by `make grade` (through grader/grade.sh) with GRADE_OUT set, it writes
  *   $GRADE_OUT/<lesson>.tsv    one line per test: id, score, max, status,
  *                              section, message (what grade.sh prints)
  *   $GRADE_OUT/<lesson>.jsonl  one Gradescope test object per line
  *   $GRADE_OUT/run-<lesson>/   each test's captured output (<suite>.<name>.out)
- * Run by hand (build/exercises/san/bin/grade-01-regression --filter 'errors/...'),
- * it accepts Criterion's options, leaves output on the terminal and prints a
- * summary line per test.
+ * Run by hand (build/grader/san/bin/grade-01-regression --filter 'errors/...'),
+ * it accepts Criterion's options and prints a line per test. GRADE_STUDENT_LIB
+ * names the student library (by default the exercises' build of the lesson).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
 #include <criterion/options.h>
@@ -26,7 +50,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "grade.h"
@@ -67,10 +93,9 @@ static outcome *outcome_for(const struct criterion_test *test)
     return o;
 }
 
-static void artifact_path(char *path, size_t size, const struct criterion_test *t,
-                          const char *extension)
+static void output_path(char *path, size_t size, const struct criterion_test *t)
 {
-    snprintf(path, size, "%s/%s.%s.%s", run_dir, t->category, t->name, extension);
+    snprintf(path, size, "%s/%s.%s.out", run_dir, t->category, t->name);
 }
 
 /* Reads at most size - 1 bytes of a file into buf; returns the count. */
@@ -86,104 +111,6 @@ static size_t read_prefix(const char *path, char *buf, size_t size)
     return n;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* Copies the rest of the line at s into out, without the newline. */
-static void copy_line(char *out, size_t size, const char *s)
-{
-    size_t n = strcspn(s, "\n");
-    if (n >= size)
-        n = size - 1;
-    memcpy(out, s, n);
-    out[n] = '\0';
-}
-
-/* "#3 0x55.. in lr_sse /path/errors.c:12" -> "lr_sse (errors.c:12)", skipping
- * the allocator's own frames. Returns false if no such frame follows. */
-static bool first_user_frame(const char *report, char *out, size_t size)
-{
-    for (const char *p = strstr(report, "    #"); p; p = strstr(p + 1, "    #")) {
-        char line[512];
-        copy_line(line, sizeof line, p);
-        char *in = strstr(line, " in ");
-        if (!in)
-            continue;
-        char function[256] = "", location[256] = "";
-        if (sscanf(in + 4, "%255s %255s", function, location) < 1)
-            continue;
-        if (strstr(function, "interceptor") || strstr(function, "malloc") ||
-            strstr(function, "calloc") || strstr(function, "realloc"))
-            continue;
-        if (location[0])
-            snprintf(out, size, "%s (%s)", function, base_name(location));
-        else
-            snprintf(out, size, "%s", function);
-        return true;
-    }
-    return false;
-}
-
-/* Turns a sanitizer's report in the test's output into one sentence. */
-static bool explain_sanitizer(const char *output, char *message, size_t size)
-{
-    const char *p;
-    char where[600] = "your code";
-    if (strstr(output, "hard rss limit exhausted") || strstr(output, "AddressSanitizer: out of memory") ||
-        strstr(output, "allocation-size-too-big")) {
-        snprintf(message, size, "used more than 512 MiB of memory (an allocation that never stops?)");
-        return true;
-    }
-    if ((p = strstr(output, "ERROR: LeakSanitizer"))) {
-        first_user_frame(p, where, sizeof where);
-        const char *summary = strstr(p, "SUMMARY: AddressSanitizer: ");
-        char amount[256] = "memory";
-        if (summary)
-            copy_line(amount, sizeof amount, summary + strlen("SUMMARY: AddressSanitizer: "));
-        snprintf(message, size, "leaked memory, allocated in %s: %s", where, amount);
-        return true;
-    }
-    if ((p = strstr(output, "ERROR: AddressSanitizer: "))) {
-        char kind[128] = "";
-        sscanf(p + strlen("ERROR: AddressSanitizer: "), "%127s", kind);
-        first_user_frame(p, where, sizeof where);
-        if (strcmp(kind, "SEGV") == 0)
-            snprintf(message, size, "crashed: SIGSEGV (invalid memory access) in %s", where);
-        else
-            snprintf(message, size, "memory error: %s in %s (reading or writing outside an array?)",
-                     kind, where);
-        return true;
-    }
-    if ((p = strstr(output, "runtime error: "))) {
-        /* UBSan: "file.c:12:5: runtime error: signed integer overflow ..." */
-        const char *start = p;
-        while (start > output && start[-1] != '\n')
-            start--;
-        char line[512];
-        copy_line(line, sizeof line, start);
-        snprintf(message, size, "undefined behaviour: %s", base_name(line));
-        return true;
-    }
-    return false;
-}
-
-static const char *signal_name(int sig)
-{
-    switch (sig) {
-    case SIGSEGV: return "SIGSEGV (invalid memory access)";
-    case SIGBUS: return "SIGBUS (invalid memory access)";
-    case SIGABRT: return "SIGABRT (abort() or a failed assert())";
-    case SIGFPE: return "SIGFPE (integer division by zero?)";
-    case SIGILL: return "SIGILL (illegal instruction)";
-    case SIGKILL: return "SIGKILL (killed)";
-    case SIGXFSZ: return "SIGXFSZ (wrote too much output)";
-    default: return "a signal";
-    }
-}
-
 static const char *first_failed_assert(const struct criterion_test_stats *stats)
 {
     for (const struct criterion_assert_stats *a = stats->asserts; a; a = a->next)
@@ -192,41 +119,23 @@ static const char *first_failed_assert(const struct criterion_test_stats *stats)
     return NULL;
 }
 
+/* The test process is the grader's own code: its verdict stands. */
 static void judge(const struct criterion_test_stats *stats)
 {
     outcome *o = outcome_for(stats->test);
     if (!o)
         return;
-    char done_path[4200], output_path[4200];
-    artifact_path(done_path, sizeof done_path, stats->test, "done");
-    artifact_path(output_path, sizeof output_path, stats->test, "out");
-    bool finished = access(done_path, F_OK) == 0;
-    o->passed = stats->test_status == CR_STATUS_PASSED && finished && !stats->timed_out;
-    if (o->passed) {
-        snprintf(o->message, sizeof o->message, "passed");
-        return;
-    }
-    static char output[1 << 16];
-    read_prefix(output_path, output, sizeof output);
     const char *failed = first_failed_assert(stats);
-    double timeout = stats->test->data && stats->test->data->timeout > 0
-                         ? stats->test->data->timeout
-                         : GRADE_TIMEOUT;
-    if (stats->timed_out)
-        snprintf(o->message, sizeof o->message,
-                 "timed out after %g s (an endless loop, or far too slow)", timeout);
-    else if (explain_sanitizer(output, o->message, sizeof o->message))
-        ;
+    o->passed = stats->test_status == CR_STATUS_PASSED && !stats->timed_out && !failed &&
+                stats->exit_code == 0 && !stats->signal;
+    if (o->passed)
+        snprintf(o->message, sizeof o->message, "passed");
+    else if (stats->timed_out)
+        snprintf(o->message, sizeof o->message, "timed out (the grader itself was too slow)");
     else if (failed)
         snprintf(o->message, sizeof o->message, "%s", failed);
     else if (stats->signal)
-        snprintf(o->message, sizeof o->message, "crashed: %s", signal_name(stats->signal));
-    else if (stats->exit_code != 0)
-        snprintf(o->message, sizeof o->message,
-                 "your code called exit(%d) before the test finished", stats->exit_code);
-    else if (!finished)
-        snprintf(o->message, sizeof o->message,
-                 "your code called exit(0) or _exit(0) before the test finished");
+        snprintf(o->message, sizeof o->message, "the grader crashed (signal %d)", stats->signal);
     else
         snprintf(o->message, sizeof o->message, "failed");
 }
@@ -241,12 +150,13 @@ ReportHook(TEST_CRASH)(struct criterion_test_stats *stats)
     judge(stats);
 }
 
-/* One line of text: tabs and line breaks would break the TSV format. */
+/* One line of printable ASCII: no tabs or line breaks (they would break the
+ * TSV format) and no escape sequences for the terminal. */
 static void flatten(char *s)
 {
     for (; *s; s++)
-        if (*s == '\t' || *s == '\n' || *s == '\r')
-            *s = ' ';
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+            *s = (unsigned char)*s >= 0x80 ? '?' : ' ';
 }
 
 static void json_string(FILE *f, const char *s, size_t max)
@@ -268,12 +178,15 @@ static void json_string(FILE *f, const char *s, size_t max)
     fputc('"', f);
 }
 
+/* Written to temporary files and renamed, so a reader never sees half a file. */
 static int write_results(const char *out_dir)
 {
-    char tsv_path[4200], jsonl_path[4200];
+    char tsv_path[4200], jsonl_path[4200], tsv_tmp[4300], jsonl_tmp[4300];
     snprintf(tsv_path, sizeof tsv_path, "%s/%s.tsv", out_dir, lesson);
     snprintf(jsonl_path, sizeof jsonl_path, "%s/%s.jsonl", out_dir, lesson);
-    FILE *tsv = fopen(tsv_path, "w"), *jsonl = fopen(jsonl_path, "w");
+    snprintf(tsv_tmp, sizeof tsv_tmp, "%s.%d", tsv_path, (int)getpid());
+    snprintf(jsonl_tmp, sizeof jsonl_tmp, "%s.%d", jsonl_path, (int)getpid());
+    FILE *tsv = fopen(tsv_tmp, "w"), *jsonl = fopen(jsonl_tmp, "w");
     if (!tsv || !jsonl) {
         fprintf(stderr, "grader: cannot write results in %s: %s\n", out_dir, strerror(errno));
         if (tsv)
@@ -289,9 +202,9 @@ static int write_results(const char *out_dir)
         int score = o->passed ? o->points : 0;
         fprintf(tsv, "%s\t%d\t%d\t%s\t%s\t%s\n", o->id, score, o->points,
                 o->passed ? "pass" : "fail", o->section, o->message);
-        char output_path[4200];
-        artifact_path(output_path, sizeof output_path, o->test, "out");
-        size_t printed = read_prefix(output_path, output, sizeof output);
+        char path[4200];
+        output_path(path, sizeof path, o->test);
+        size_t printed = read_prefix(path, output, sizeof output);
         int len = snprintf(text, sizeof text, "%s", o->message);
         if (!o->passed)
             len += snprintf(text + len, sizeof text - (size_t)len,
@@ -311,62 +224,121 @@ static int write_results(const char *out_dir)
     int failed = ferror(tsv) || ferror(jsonl);
     failed |= fclose(tsv) != 0;
     failed |= fclose(jsonl) != 0;
+    if (!failed)
+        failed = rename(tsv_tmp, tsv_path) != 0 || rename(jsonl_tmp, jsonl_path) != 0;
     return failed ? -1 : 0;
 }
 
-/* Sanitizer settings for the test processes: return NULL from a huge malloc
- * instead of aborting, stop a process past 512 MiB, check leaks per test (in
- * worker.c) rather than at exit, and make UBSan stop at the first error. */
-static void configure_sanitizers(void)
+/* Removes what an earlier run left in the run folder (outputs, scratch folders). */
+static void remove_tree(const char *path)
 {
-    const char *user = getenv("ASAN_OPTIONS");
-    char options[2048];
-    snprintf(options, sizeof options,
-             "allocator_may_return_null=1:hard_rss_limit_mb=512:leak_check_at_exit=0:"
-             "detect_leaks=1:abort_on_error=0:print_legend=0%s%s",
-             user ? ":" : "", user ? user : "");
-    setenv("ASAN_OPTIONS", options, 1);
-    setenv("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1", 0);
-}
-
-/* Markers left by an earlier run would let a test that exits early pass. */
-static void clear_run_dir(void)
-{
-    DIR *dir = opendir(run_dir);
-    if (!dir)
-        return;
-    for (struct dirent *e; (e = readdir(dir));) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4400];
-        snprintf(path, sizeof path, "%s/%s", run_dir, e->d_name);
+    DIR *dir = opendir(path);
+    if (dir) {
+        for (struct dirent *e; (e = readdir(dir));) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char child[4400];
+            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+            remove_tree(child);
+        }
+        closedir(dir);
+        rmdir(path);
+    } else {
         unlink(path);
     }
-    closedir(dir);
 }
 
-static void lesson_from_program_name(const char *argv0)
+/* Every process left behind was adopted by this one (the subreaper): kill
+ * them all. Nothing a test started outlives the grading of the lesson. */
+static void kill_leftovers(void)
 {
-    const char *name = base_name(argv0);
-    if (strncmp(name, "grade-", 6) == 0)
-        name += 6;
-    snprintf(lesson, sizeof lesson, "%s", name);
+    for (int round = 0; round < 50; round++) {
+        int found = 0;
+        DIR *proc = opendir("/proc");
+        if (!proc)
+            return;
+        for (struct dirent *e; (e = readdir(proc));) {
+            pid_t pid = (pid_t)atoi(e->d_name);
+            if (pid <= 0)
+                continue;
+            char path[64], stat[512];
+            snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+            if (!read_prefix(path, stat, sizeof stat))
+                continue;
+            const char *end = strrchr(stat, ')'); /* the name may contain anything */
+            int ppid = 0;
+            if (end && sscanf(end + 1, " %*c %d", &ppid) == 1 && ppid == (int)getpid()) {
+                kill(pid, SIGKILL);
+                found = 1;
+            }
+        }
+        closedir(proc);
+        while (waitpid(-1, NULL, WNOHANG) > 0)
+            ;
+        if (!found)
+            return;
+        usleep(10000);
+    }
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* build/grader/<mode>/bin/grade-<lesson>: the sandbox is beside it, and the
+ * exercises' library of the same mode is the default student. */
+static void default_paths(const char *argv0)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        snprintf(self, sizeof self, "%s", argv0);
+    else
+        self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (!slash)
+        return;
+    *slash = '\0'; /* .../bin */
+    char path[4500];
+    snprintf(path, sizeof path, "%s/sandbox-%s", self, lesson);
+    setenv("GRADE_SANDBOX", path, 0);
+    char *bin = strrchr(self, '/');
+    if (!bin)
+        return;
+    *bin = '\0'; /* .../grader/<mode> */
+    char *mode_slash = strrchr(self, '/');
+    if (!mode_slash)
+        return;
+    char mode[64];
+    snprintf(mode, sizeof mode, "%s", mode_slash + 1);
+    *mode_slash = '\0'; /* .../grader */
+    char *grader = strrchr(self, '/');
+    if (!grader)
+        return;
+    *grader = '\0'; /* build */
+    snprintf(path, sizeof path, "%s/exercises/%s/lib/lib%s.so", self, mode, lesson);
+    setenv("GRADE_STUDENT_LIB", path, 0);
 }
 
 int main(int argc, char *argv[])
 {
-    lesson_from_program_name(argv[0]);
+    const char *name = base_name(argv[0]);
+    snprintf(lesson, sizeof lesson, "%s", strncmp(name, "grade-", 6) == 0 ? name + 6 : name);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    default_paths(argv[0]);
     const char *out_dir = getenv("GRADE_OUT");
     if (out_dir) {
-        /* Absolute, so that student code calling chdir() cannot hide its markers. */
+        /* Absolute, so that the paths hold whatever the working folder. */
         char cwd[2048] = "";
         if (out_dir[0] != '/' && !getcwd(cwd, sizeof cwd))
             cwd[0] = '\0';
         snprintf(run_dir, sizeof run_dir, "%s%s%s/run-%s", cwd, cwd[0] ? "/" : "", out_dir,
                  lesson);
+        remove_tree(run_dir);
         mkdir(run_dir, 0755);
-        clear_run_dir();
-        setenv("GRADE_CAPTURE", "1", 1);
     } else {
         char template[] = "/tmp/grade-XXXXXX";
         if (!mkdtemp(template)) {
@@ -374,9 +346,9 @@ int main(int argc, char *argv[])
             return 2;
         }
         snprintf(run_dir, sizeof run_dir, "%s", template);
+        chmod(run_dir, 0755);
     }
     setenv("GRADE_RUN_DIR", run_dir, 1);
-    configure_sanitizers();
 
     struct criterion_test_set *tests = criterion_initialize();
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -384,12 +356,16 @@ int main(int argc, char *argv[])
     int status = 0;
     if (criterion_handle_args(argc, argv, true)) {
         criterion_run_all_tests(tests);
-        if (out_dir)
+        kill_leftovers();
+        if (out_dir) {
             status = write_results(out_dir) == 0 ? 0 : 2;
-        else
-            for (size_t i = 0; i < outcome_count; i++)
+        } else {
+            for (size_t i = 0; i < outcome_count; i++) {
                 printf("%-4s %-40s %s\n", outcomes[i].passed ? "ok" : "FAIL", outcomes[i].id,
                        outcomes[i].message);
+            }
+            printf("(what each test's code printed is in %s)\n", run_dir);
+        }
     }
     criterion_finalize(tests);
     return status;
