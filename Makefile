@@ -190,7 +190,7 @@ $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard b
 endef
 $(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)
 
 # ---- student commands ---------------------------------------------------------
 

@@ -8,7 +8,7 @@
 # Exits 0 whenever grading completed, whatever the score.
 set -u
 
-impl=exercises mode=san build=build seed=20261123 results=build/results.json verbose=""
+impl=exercises mode=san build=build seed=20261123 results=build/results.json verbose="" lib_dir=""
 lessons=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -18,11 +18,13 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
     --verbose) verbose=1; shift ;;
+    --lib-dir) lib_dir=$2; shift 2 ;; # grade lib<lesson>.so from there (the self-test)
     *) lessons+=("$1"); shift ;;
     esac
 done
 
 out=$build/grade/$impl-$mode
+[ -n "$lib_dir" ] && out=$lib_dir/grade
 mkdir -p "$out" "$(dirname "$results")"
 # Wall-clock limit for one lesson's whole grader; each test has its own 2 s.
 LESSON_LIMIT=${GRADE_LESSON_LIMIT:-300}
@@ -64,8 +66,8 @@ for lesson in "${lessons[@]}"; do
         echo "  ${dim}(full log: $build_log)${plain}"
     else
         run_log=$out/$lesson.run.log
-        GRADE_OUT=$out GRADE_SEED=$seed timeout -k 5 "$LESSON_LIMIT" \
-            "$build/$impl/$mode/bin/grade-$lesson" >"$run_log" 2>&1
+        GRADE_OUT=$out GRADE_SEED=$seed GRADE_STUDENT_LIB=${lib_dir:-$build/$impl/$mode/lib}/lib$lesson.so \
+            timeout -k 5 "$LESSON_LIMIT" "$build/grader/$mode/bin/grade-$lesson" >"$run_log" 2>&1
         code=$?
         if [ ! -s "$tsv" ]; then
             problem="the grader stopped early (exit code $code)"
@@ -73,20 +75,28 @@ for lesson in "${lessons[@]}"; do
         fi
     fi
 
+    # Read once: nothing below looks at the files again.
+    lesson_results=$( [ -f "$tsv" ] && LC_ALL=C tr -c '\t\n[:print:]' '?' <"$tsv" )
+    jsonl=$( [ -f "$out/$lesson.jsonl" ] && cat "$out/$lesson.jsonl" )
     passed=0 count=0 score=0 max=0
     while read -r id points; do
         count=$((count + 1))
         max=$((max + points))
-        line=$( [ -f "$tsv" ] && grep -m1 -F "$id	" "$tsv" )
-        if [ -n "$line" ]; then
-            IFS=$'\t' read -r _ got _ status section message <<<"$line"
+        # The test's line by exact name; its points are the grader's, not the file's.
+        line=$(awk -F'\t' -v id="$id" '$1 == id { print; exit }' <<<"$lesson_results")
+        name=$(printf '%s: %s' "$lesson" "$id" | json_escape)
+        entry=$(grep -m1 -F "{\"name\": \"$name\", " <<<"$jsonl")
+        if [ -n "$line" ] && [ -n "$entry" ]; then
+            IFS=$'\t' read -r _ _ _ status section message <<<"$line"
+            got=0
+            [ "$status" = pass ] && got=$points
         else
             got=0 status=fail section="" message="${problem:-did not run (the grader stopped early)}"
-            name=$(printf '%s: %s' "$lesson" "$id" | json_escape)
             text=$(printf '%s' "$message" | json_escape)
-            printf '{"name": "%s", "score": 0, "max_score": %d, "status": "failed", "output": "%s"}\n' \
-                "$name" "$points" "$text" >>"$out/$lesson.jsonl"
+            entry=$(printf '{"name": "%s", "score": 0, "max_score": %d, "status": "failed", "output": "%s"}' \
+                "$name" "$points" "$text")
         fi
+        printf '%s\n' "$entry" >>"$jsonl_all"
         score=$((score + got))
         if [ "$status" = pass ]; then
             passed=$((passed + 1))
@@ -99,11 +109,19 @@ for lesson in "${lessons[@]}"; do
             output=$out/run-$lesson/${id/\//.}.out
             if [ -n "$verbose" ] && [ -s "$output" ]; then
                 echo "        --- your code printed ---"
-                head -c 2000 "$output" | head -n 30 | sed 's/^/        | /'
+                # Printable characters only: no escape sequences reach the terminal.
+                head -c 2000 "$output" | LC_ALL=C tr -c '\n[:print:]' '?' | head -n 30 |
+                    sed 's/^/        | /'
             fi
         fi
     done <<<"$table"
-    [ -f "$out/$lesson.jsonl" ] && cat "$out/$lesson.jsonl" >>"$jsonl_all"
+    # A result for a test the grader's sources do not declare earns nothing.
+    while IFS=$'\t' read -r id _; do
+        [ -z "$id" ] && continue
+        if ! awk -v id="$id" '$1 == id { found = 1 } END { exit !found }' <<<"$table"; then
+            printf '  %sunknown test %s: not in the grader'"'"'s sources, ignored%s\n' "$red" "$id" "$plain"
+        fi
+    done <<<"$lesson_results"
     echo "  ${bold}$lesson: $passed of $count tests passed, $score/$max points${plain}"
     echo
     total=$((total + score))

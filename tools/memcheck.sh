@@ -30,9 +30,11 @@ for lesson in "$@"; do
     read -r demo_errors demo_lost < <(summarise "$logs/demo.log")
 
     # Each test runs in its own process: follow them all, one log per process.
-    GRADE_OUT=$logs/grade GRADE_SEED=1 valgrind "${valgrind_opts[@]}" --trace-children=yes \
-        --log-file="$logs/test.%p.log" "$build/$impl/dbg/bin/grade-$lesson" -j2 \
-        >"$logs/grade.log" 2>&1
+    # As root the sandbox would run as nobody, who cannot write Valgrind's logs here.
+    # Only the sandboxes, which run the lesson's code, go under Valgrind.
+    GRADE_AS_ROOT=1 GRADE_OUT=$logs/grade GRADE_SEED=1 GRADE_STUDENT_LIB=$build/$impl/dbg/lib/lib$lesson.so \
+        GRADE_VALGRIND="${valgrind_opts[*]} --log-file=$PWD/$logs/test.%p.log" \
+        "$build/grader/dbg/bin/grade-$lesson" -j2 >"$logs/grade.log" 2>&1
     read -r test_errors test_lost < <(summarise "$logs"/test.*.log)
     processes=$(ls "$logs"/test.*.log | wc -l)
     failed=$(grep -c "	fail	" "$logs/grade/$lesson.tsv" 2>/dev/null)

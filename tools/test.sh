@@ -38,8 +38,9 @@ step "2. warning-free builds (gcc and clang, -Werror)"
 for cc in gcc clang; do
     targets=()
     for l in "${lessons[@]}"; do
+        targets+=("$build/werror-$cc/grader/san/bin/grade-$l" "$build/werror-$cc/grader/san/bin/sandbox-$l")
         for impl in solutions exercises; do
-            targets+=("$build/werror-$cc/$impl/san/bin/grade-$l" "$build/werror-$cc/$impl/opt/lib/lib$l.a")
+            targets+=("$build/werror-$cc/$impl/san/lib/lib$l.so" "$build/werror-$cc/$impl/opt/lib/lib$l.a")
         done
         targets+=("$build/werror-$cc/solutions/opt/bin/demo-$l" "$build/werror-$cc/solutions/opt/bin/bench-$l")
     done
@@ -87,7 +88,7 @@ if command -v python3 >/dev/null; then
 fi
 
 step "5. the grader survives hostile code"
-if grader/selftest/run.sh "$build"; then pass "self-test"; else fail "self-test"; fi
+if grader/selftest/run.sh "$build" "${lessons[@]}"; then pass "self-test"; else fail "self-test"; fi
 
 step "6. chapters match the code"
 chapters=()

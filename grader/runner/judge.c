@@ -118,7 +118,7 @@ void grade_begin(const char *suite, const char *name, double seconds)
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     const char *dir = getenv("GRADE_RUN_DIR");
     snprintf(test.run_dir, sizeof test.run_dir, "%s", dir ? dir : "/tmp");
-    snprintf(test.scratch, sizeof test.scratch, "%s/%s.d", test.run_dir, test.id);
+    snprintf(test.scratch, sizeof test.scratch, "%s/%s.files", test.run_dir, test.id);
     snprintf(test.output, sizeof test.output, "%s/%s.out", test.run_dir, test.id);
     mkdir(test.scratch, 0755);
     test.as_nobody = geteuid() == 0 && !getenv("GRADE_AS_ROOT");
@@ -264,6 +264,9 @@ static void explain_sanitizer(const char *output, char *message, size_t size)
                 explain_write_to_const((uintptr_t)address, where, message, size);
             else
                 snprintf(message, size, "crashed: SIGSEGV (invalid memory access) in %s", where);
+        } else if (strcmp(kind, "use-after-poison") == 0) {
+            snprintf(message, size, "memory error: outside an argument's array in %s "
+                                    "(reading or writing past its end?)", where);
         } else {
             snprintf(message, size, "memory error: %s in %s (reading or writing outside an array?)",
                      kind, where);
@@ -393,6 +396,8 @@ __attribute__((noreturn)) static void become_sandbox(int request, int reply, int
     if (dup2(1, 2) < 0)
         _exit(3);
     setpgid(0, 0);
+    /* Past the cap, writes fail with EFBIG instead of killing the process. */
+    signal(SIGXFSZ, SIG_IGN);
     set_limit(RLIMIT_FSIZE, OUTPUT_CAP);
     set_limit(RLIMIT_CORE, 0);
     set_limit(RLIMIT_NOFILE, 256);
@@ -423,7 +428,18 @@ __attribute__((noreturn)) static void become_sandbox(int request, int reply, int
     snprintf(home, sizeof home, "HOME=%s", test.scratch);
     snprintf(tmp, sizeof tmp, "TMPDIR=%s", test.scratch);
     char *env[] = {asan, ubsan, home, tmp, "LC_ALL=C", "PATH=/usr/bin:/bin", NULL};
-    char *argv[] = {(char *)sandbox_path(), (char *)student_path(), test.scratch, NULL};
+    char *argv[48] = {0};
+    int argc = 0;
+    /* make memcheck: the sandbox under Valgrind, with the options given. */
+    char *valgrind = getenv("GRADE_VALGRIND");
+    if (valgrind) {
+        argv[argc++] = "/usr/bin/valgrind";
+        for (char *arg = strtok(valgrind, " "); arg && argc < 40; arg = strtok(NULL, " "))
+            argv[argc++] = arg;
+    }
+    argv[argc++] = (char *)sandbox_path();
+    argv[argc++] = (char *)student_path();
+    argv[argc++] = test.scratch;
     execve(argv[0], argv, env);
     _exit(98);
 }
@@ -570,8 +586,9 @@ static uint32_t read_reply(void *data, uint32_t *len, const char *during)
 
 static void *region_alloc(uintptr_t base, size_t *top, size_t bytes, uintptr_t like)
 {
-    /* The same address modulo 64 as the original, so alignment is kept. */
-    size_t start = ((*top + 63) & ~(size_t)63) + (like & 63);
+    /* The same address modulo 64 as the original, so alignment is kept, and
+     * a gap on either side that the sanitized sandbox poisons (a redzone). */
+    size_t start = ((*top + SB_REDZONE + 63) & ~(size_t)63) + SB_REDZONE + (like & 63);
     if (bytes > SB_REGION_SIZE || start > SB_REGION_SIZE - bytes)
         return NULL;
     *top = start + (bytes ? bytes : 1);
@@ -591,11 +608,17 @@ void sb_call_begin(sb_call *c, int fn, const char *name)
     c->rwj_mark = test.rwj_top;
 }
 
-static void next_slot(sb_call *c, uintptr_t value)
+static void next_slot_sized(sb_call *c, uintptr_t value, size_t bytes)
 {
     if (c->args == SB_MAX_ARGS)
         grade_fail("grader bug: too many arguments for %s", c->name);
+    c->request.size[c->args] = value && value != SB_POISON && bytes != SIZE_MAX ? bytes : 0;
     c->request.arg[c->args++] = value;
+}
+
+static void next_slot(sb_call *c, uintptr_t value)
+{
+    next_slot_sized(c, value, 0);
 }
 
 void sb_val(sb_call *c, const void *value, size_t size)
@@ -642,19 +665,29 @@ static uintptr_t copy_in(sb_call *c, const char *what, const void *p, size_t cou
     return (uintptr_t)copy;
 }
 
+/* An argument with a copy of its own gets redzones; one passed in place or
+ * inside another argument's copy has neighbours that must stay readable. */
+static void copied_argument(sb_call *c, const char *what, const void *p, size_t count,
+                            size_t size, int writable)
+{
+    int before = c->copy_count;
+    uintptr_t value = copy_in(c, what, p, count, size, writable);
+    next_slot_sized(c, value, c->copy_count > before ? sb_bytes(count, size) : 0);
+}
+
 void sb_in(sb_call *c, const char *what, const void *p, size_t count, size_t size)
 {
-    next_slot(c, copy_in(c, what, p, count, size, 0));
+    copied_argument(c, what, p, count, size, 0);
 }
 
 void sb_out(sb_call *c, const char *what, void *p, size_t count, size_t size)
 {
-    next_slot(c, copy_in(c, what, p, count, size, 1));
+    copied_argument(c, what, p, count, size, 1);
 }
 
 void sb_str(sb_call *c, const char *what, const char *s)
 {
-    next_slot(c, copy_in(c, what, s, s ? strlen(s) + 1 : 0, 1, 0));
+    copied_argument(c, what, s, s ? strlen(s) + 1 : 0, 1, 0);
 }
 
 typedef struct {

@@ -40,6 +40,11 @@ enum { SB_FD_REQUEST = 3, SB_FD_REPLY = 4, SB_FD_RO = 5, SB_FD_RWJ = 6, SB_FD_RW
 
 enum { SB_MAX_ARGS = 16, SB_PAYLOAD = 2048 };
 
+/* Bytes left free on either side of every array in shared memory: the
+ * sanitized sandbox poisons them, so that a write past an argument's end is
+ * reported as it would be on the heap. */
+#define SB_REDZONE 64
+
 enum sb_request_op {
     SB_CALL = 1,        /* call function `fn` with arg[] */
     SB_CALLBACK_RESULT, /* the value a callback returned, in value */
@@ -48,7 +53,8 @@ enum sb_request_op {
 
 typedef struct {
     uint32_t op, fn;
-    uint64_t arg[SB_MAX_ARGS]; /* pointer arguments as addresses; values by address in SB_RO */
+    uint64_t arg[SB_MAX_ARGS];  /* pointer arguments as addresses; values by address in SB_RO */
+    uint64_t size[SB_MAX_ARGS]; /* bytes an array argument holds, 0 for values */
     double value;
 } sb_request;
 

@@ -45,7 +45,30 @@ void __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatil
                                                void (*free_hook)(const volatile void *));
 void __asan_describe_address(void *address);
 void *__asan_region_is_poisoned(void *begin, size_t size);
+void __asan_poison_memory_region(const volatile void *addr, size_t size);
+void __asan_unpoison_memory_region(const volatile void *addr, size_t size);
 #endif
+
+/* Redzones around a call's array arguments (sanitized builds). */
+static void guard_arguments(const sb_request *r, int on)
+{
+#ifdef SB_ASAN
+    for (int i = 0; i < SB_MAX_ARGS; i++) {
+        uintptr_t p = (uintptr_t)r->arg[i];
+        if (!r->size[i] || p < SB_BASE + SB_REDZONE || p >= SB_POISON)
+            continue;
+        if (on) {
+            __asan_poison_memory_region((void *)(p - SB_REDZONE), SB_REDZONE);
+            __asan_poison_memory_region((void *)(p + r->size[i]), SB_REDZONE);
+        } else {
+            __asan_unpoison_memory_region((void *)(p - SB_REDZONE), SB_REDZONE);
+            __asan_unpoison_memory_region((void *)(p + r->size[i]), SB_REDZONE);
+        }
+    }
+#else
+    (void)r, (void)on;
+#endif
+}
 
 void sb_dispatch(const sb_request *req);
 
@@ -261,7 +284,7 @@ static void export_field(sb_walk *w, const char *name, void **field, size_t coun
             return;
         }
     }
-    size_t start = (rws_top + 63) & ~(size_t)63;
+    size_t start = ((rws_top + SB_REDZONE + 63) & ~(size_t)63) + SB_REDZONE;
     if (bytes == SIZE_MAX || bytes > SB_REGION_SIZE - start || mirror_count == MAX_MIRRORS)
         return; /* the judge will say the pointer cannot be read */
 #ifdef SB_ASAN
@@ -358,8 +381,13 @@ static void install_seccomp(void)
     };
     struct sock_fprog program = {(unsigned short)(sizeof filter / sizeof filter[0]), filter};
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
-        syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &program) != 0)
+        syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &program) != 0) {
+#if defined(GRADE_TIMEOUT_SCALE) && GRADE_TIMEOUT_SCALE > 1
+        return; /* the Valgrind build (make memcheck): Valgrind has no seccomp */
+#else
         die("cannot install the seccomp filter");
+#endif
+    }
 }
 
 /* Writes only beneath the scratch folder. Returns 0 if the kernel has no
@@ -466,7 +494,10 @@ int main(int argc, char *argv[])
             report_leaks();
             return 0;
         }
-        if (r.op == SB_CALL)
+        if (r.op == SB_CALL) {
+            guard_arguments(&r, 1);
             sb_dispatch(&r);
+            guard_arguments(&r, 0);
+        }
     }
 }

@@ -1,28 +1,117 @@
 #!/usr/bin/env bash
-# run.sh BUILD_DIR: the grader's self-test.
+# run.sh BUILD LESSON...: the grader's self-test.
 #
-# Grades deliberately broken implementations (hostile-<lesson>.c) and checks
-# that every test ends as expected-<lesson>.tsv says: broken behaviour costs
-# exactly the tests it breaks, each with the right message, and the whole run
-# finishes in bounded time with its output capped. Also checks that a test
-# calling exit(0) is not counted as passed, which Criterion alone would do.
+# 1. Attacks on the grader itself (attacks.c), for every lesson: linked into
+#    the skeleton, which does no work, each must leave the grade at 0; linked
+#    into the solution, which does all of it, the grade must be full, or 0 when
+#    the attack breaks a limit. In every case the results files must say the
+#    same a few seconds after grading ended, and no process may be left.
+# 2. Deliberately broken implementations (hostile-<lesson>.c): every test must
+#    end as expected-<lesson>.tsv says, with the right message, in bounded
+#    time, with the output capped.
 set -u
 build=${1:-build}
+shift
+lessons=("$@")
+[ ${#lessons[@]} -eq 0 ] && lessons=($(ls grader/*/calls.def | cut -d/ -f2))
 status=0
+flags=(-std=c11 -O1 -g -fPIC -shared -fopenmp-simd -fno-omit-frame-pointer
+       -fsanitize=address,undefined -fno-sanitize-recover=all -w)
+root=$build/selftest
+rm -rf "$root"
+mkdir -p "$root"
+
+# Builds lib<lesson>.so into $dir from the given sources.
+build_lib() {
+    local dir=$1 lesson=$2
+    shift 2
+    mkdir -p "$dir"
+    gcc "${flags[@]}" -Isupport -Igrader/selftest "$@" support/*.c -lm \
+        -o "$dir/lib$lesson.so" 2>"$dir/build.log"
+}
+
+score_of() { sed -n '1s/^{"score": \([0-9]*\), "max_score": \([0-9]*\).*/\1 \2/p' "$1"; }
+
+leftovers() { pgrep -f "$root/" | grep -v "^$$\$" | wc -l; }
+
+if ! make -s --no-print-directory grader-bins IMPL=solutions GRADE_MODE=san LESSON="${lessons[*]}" \
+    >"$root/build.log" 2>&1; then
+    echo "selftest: the grader did not build (see $root/build.log)"
+    exit 1
+fi
+
+# case, the implementation it is added to, and the expected grade: 0 or full
+cases=(forge:exercises:0 destructor:exercises:0 outlive:exercises:0 register:exercises:0
+       terminal:exercises:0 signals:solutions:full flood:solutions:full memory:solutions:0)
+for lesson in "${lessons[@]}"; do
+    summary=""
+    for c in "${cases[@]}"; do
+        IFS=: read -r name impl want <<<"$c"
+        dir=$root/$name-$lesson
+        macro=ATTACK_$(tr a-z A-Z <<<"$name")
+        if ! build_lib "$dir" "$lesson" -D"$macro" -I"$impl/$lesson" "$impl/$lesson"/*.c \
+            grader/selftest/attacks.c; then
+            echo "selftest $lesson/$name: did not build: $(head -3 "$dir/build.log")"
+            status=1
+            continue
+        fi
+        start=$(date +%s)
+        grader/grade.sh --impl "$impl" --mode san --build "$build" --seed 1 --lib-dir "$dir" \
+            --results "$dir/results.json" "$lesson" >"$dir/grade.log" 2>&1
+        elapsed=$(($(date +%s) - start))
+        read -r score max < <(score_of "$dir/results.json")
+        expected=$([ "$want" = full ] && echo "${max:-x}" || echo 0)
+        if [ "${score:-?}" != "$expected" ] || [ "${max:-0}" -eq 0 ]; then
+            echo "selftest $lesson/$name: expected $expected points, came ${score:-?}/${max:-?} (see $dir/grade.log)"
+            status=1
+        fi
+        if LC_ALL=C grep -q $'[\x1b\xff]' "$dir/grade.log" "$dir/grade/$lesson.tsv" 2>/dev/null; then
+            echo "selftest $lesson/$name: control characters reached the report"
+            status=1
+        fi
+        [ "$elapsed" -gt 120 ] && { echo "selftest $lesson/$name: grading took ${elapsed}s"; status=1; }
+        summary="$summary $name=${score:-?}"
+        cp "$dir/results.json" "$dir/results.first"
+    done
+    sleep 4 # the time an escaped process would have taken to strike
+    for c in "${cases[@]}"; do
+        IFS=: read -r name impl want <<<"$c"
+        dir=$root/$name-$lesson
+        if ! cmp -s "$dir/results.json" "$dir/results.first" ||
+            grep -q '"score": 1000' "$build/results.json" 2>/dev/null; then
+            echo "selftest $lesson/$name: the results were rewritten after grading"
+            status=1
+        fi
+    done
+    n=$(leftovers)
+    if [ "$n" -ne 0 ]; then
+        echo "selftest $lesson: $n processes were left behind:"
+        pgrep -af "$root/" | head -5
+        pkill -9 -f "$root/"
+        status=1
+    fi
+    echo "selftest $lesson: attacks scored$summary (out of ${max:-?})"
+done
+
+# Broken implementations, test by test: the reference solution compiled with
+# its functions renamed real_*, under hostile versions of the public names.
 for expected in grader/selftest/expected-*.tsv; do
     lesson=$(basename "$expected" .tsv)
     lesson=${lesson#expected-}
-    bin=$build/selftest/bin/grade-$lesson
-    out=$build/selftest/out
-    rm -rf "$out"
-    mkdir -p "$out"
-    if ! make -s --no-print-directory "$bin" >"$out/build.log" 2>&1; then
+    [[ " ${lessons[*]} " == *" $lesson "* ]] || continue
+    dir=$root/hostile-$lesson
+    if ! build_lib "$dir" "$lesson" -Isolutions/$lesson -include grader/selftest/rename-$lesson.h \
+        solutions/$lesson/*.c grader/selftest/hostile-$lesson.c; then
         echo "selftest $lesson: the hostile implementation did not build:"
-        cat "$out/build.log"
-        exit 1
+        head -20 "$dir/build.log"
+        status=1
+        continue
     fi
+    out=$dir/grade
+    mkdir -p "$out"
     start=$(date +%s)
-    GRADE_OUT=$out GRADE_SEED=1 timeout -k 5 120 "$bin" >"$out/run.log" 2>&1
+    GRADE_OUT=$out GRADE_SEED=1 GRADE_STUDENT_LIB=$dir/lib$lesson.so timeout -k 5 120 \
+        "$build/grader/san/bin/grade-$lesson" >"$out/run.log" 2>&1
     code=$? elapsed=$(($(date +%s) - start))
     if [ "$code" -ne 0 ] || [ ! -s "$out/$lesson.tsv" ]; then
         echo "selftest $lesson: the grader itself failed (exit code $code), log: $out/run.log"
@@ -33,7 +122,7 @@ for expected in grader/selftest/expected-*.tsv; do
     while IFS=$'\t' read -r id want; do
         case "$id" in '#'* | '') continue ;; esac
         checked=$((checked + 1))
-        line=$(grep -m1 -F "$id	" "$out/$lesson.tsv")
+        line=$(awk -F'\t' -v id="$id" '$1 == id { print; exit }' "$out/$lesson.tsv")
         IFS=$'\t' read -r _ _ _ got _ message <<<"$line"
         if [ -z "$line" ]; then
             echo "selftest $lesson: $id did not run"
@@ -51,13 +140,11 @@ for expected in grader/selftest/expected-*.tsv; do
         echo "selftest $lesson: $expected lists $checked tests but the grader ran $ran"
         status=1
     fi
-    # The output of one test is capped (1 MiB), whatever the code prints.
     biggest=$(find "$out/run-$lesson" -name '*.out' -printf '%s\n' | sort -n | tail -1)
     if [ "${biggest:-0}" -gt 1100000 ]; then
         echo "selftest $lesson: a test's captured output is $biggest bytes; the cap failed"
         status=1
     fi
-    # Output printed just before a crash, without a newline, must survive.
     if [ -f "grader/selftest/printed-$lesson.tsv" ]; then
         while IFS=$'\t' read -r id text; do
             case "$id" in '#'* | '') continue ;; esac
@@ -71,6 +158,6 @@ for expected in grader/selftest/expected-*.tsv; do
         echo "selftest $lesson: grading took $elapsed s; hostile code must not stall the grader"
         status=1
     fi
-    [ $status -eq 0 ] && echo "selftest $lesson: $checked hostile outcomes as expected (${elapsed}s)"
+    echo "selftest $lesson: $checked hostile outcomes checked (${elapsed}s)"
 done
 exit $status
