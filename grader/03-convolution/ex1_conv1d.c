@@ -24,7 +24,7 @@ static void check_1d(conv1d_fn fn, const char *name, const double *f, size_t n, 
         out[i] = NAN;
     char what[160];
     snprintf(what, sizeof what, "%s (%zu samples, %zu taps), %s mode", name, n, k,
-             cv_mode_str(mode));
+             mode_name(mode));
     expect_status(fn(f, n, g, k, mode, out), CV_OK, what);
     for (size_t i = 0; i < m; i++)
         if (!(fabs(out[i] - expected[i]) <= 1e-12))
@@ -52,7 +52,7 @@ GRADED_TEST(conv1d, output_sizes, 1, SECTION_BORDERS)
         long expected = ref_size(n, k, mode);
         expect_int((long long)cv_output_size((size_t)n, (size_t)k, mode),
                    expected > 0 ? expected : 0, "%s size for n = %ld, k = %ld",
-                   cv_mode_str(mode), n, k);
+                   mode_name(mode), n, k);
     }
 }
 
@@ -143,7 +143,7 @@ GRADED_TEST(conv1d, random_against_reference, 3, SECTION_BORDERS)
             for (size_t i = 0; i < m + 8; i++)
                 out[i] = NAN;
             snprintf(what, sizeof what, "%s a random %zu-sample signal with %zu taps, %s mode",
-                     convolve ? "convolving" : "correlating", n, k, cv_mode_str(mode));
+                     convolve ? "convolving" : "correlating", n, k, mode_name(mode));
             cv_status s = convolve ? cv_convolve1d(f, n, g, k, mode, out)
                                    : cv_correlate1d(f, n, g, k, mode, out);
             expect_status(s, CV_OK, what);
@@ -205,7 +205,7 @@ GRADED_TEST(conv1d, algebra, 3, SECTION_FLIP)
                 expect_near(a[i], b[i], 1e-13,
                             "convolving with g against correlating with g reversed, %s mode, "
                             "out[%zu] (n = %zu, k = %zu)",
-                            cv_mode_str(MODES[m]), i, n, k);
+                            mode_name(MODES[m]), i, n, k);
         }
         /* A unit impulse of odd length in 'same' mode is the identity. */
         size_t taps = 1 + 2 * rng_below(&r, 4);

@@ -71,7 +71,7 @@ GRADED_TEST(separable, equals_the_2d_kernel, 4, SECTION)
         char what[200];
         snprintf(what, sizeof what,
                  "separable correlation of a %zu x %zu image with %zu x %zu taps, %s mode", h, w,
-                 kh, kw, cv_mode_str(mode));
+                 kh, kw, mode_name(mode));
         expect_status(cv_correlate_separable(img, h, w, col, kh, row, kw, mode, out), CV_OK,
                       what);
         expect_guard(out, oh * ow, GUARD, what);

@@ -56,7 +56,7 @@ GRADED_TEST(layer, random_against_reference, 4, SECTION)
         float *in_before = copy_floats(in, s.c_in * image);
         char what[200];
         snprintf(what, sizeof what, "a layer %zu -> %zu channels, %zu x %zu images, %zu x %zu "
-                 "kernels, %s mode", s.c_in, s.c_out, s.h, s.w, s.kh, s.kw, cv_mode_str(mode));
+                 "kernels, %s mode", s.c_in, s.c_out, s.h, s.w, s.kh, s.kw, mode_name(mode));
         expect_status(cv_layer_forward(in, weights, bias, s, mode, out), CV_OK, what);
         expect_guard(out, s.c_out * plane, 32, what);
         expect_floats_unchanged(in, in_before, s.c_in * image, "the layer's input");
@@ -87,7 +87,9 @@ GRADED_TEST(layer, random_against_reference, 4, SECTION)
 
 GRADED_TEST(layer, shapes_and_errors, 2, SECTION)
 {
-    float in[2 * 16] = {0}, weights[3 * 2 * 9] = {0}, bias[3] = {1, 2, 3};
+    /* weights has room for the 5 x 5 kernels of too_big below: the grader copies
+     * c_out * c_in * kh * kw values whatever the function does with them. */
+    float in[2 * 16] = {0}, weights[3 * 2 * 25] = {0}, bias[3] = {1, 2, 3};
     float out[3 * 36];
     cv_layer_shape shape = {2, 4, 4, 3, 3, 3};
     /* Zero weights: every output pixel is its channel's bias, in every mode. */
@@ -99,7 +101,7 @@ GRADED_TEST(layer, shapes_and_errors, 2, SECTION)
             for (size_t p = 0; p < side * side; p++)
                 expect_near(out[o * side * side + p], bias[o], 0,
                             "zero weights, %s mode: channel %zu, pixel %zu should be the bias",
-                            cv_mode_str(MODES[m]), o, p);
+                            mode_name(MODES[m]), o, p);
     }
     expect_status(cv_layer_forward(NULL, weights, bias, shape, CV_SAME, out), CV_ERR_ARG,
                   "in = NULL");

@@ -196,6 +196,16 @@ void expect_floats_unchanged(const float *now, const float *before, size_t n, co
         grade_fail("%s is a const input but was changed", what);
 }
 
+const char *mode_name(cv_mode mode)
+{
+    switch (mode) {
+    case CV_VALID: return "valid";
+    case CV_SAME: return "same";
+    case CV_FULL: return "full";
+    }
+    return "unknown mode";
+}
+
 const char *status_name(cv_status s)
 {
     switch (s) {

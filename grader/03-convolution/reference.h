@@ -61,6 +61,10 @@ void expect_signal(const double *came, const long double *expected, size_t n, do
 float *copy_floats(const float *v, size_t n);
 void expect_floats_unchanged(const float *now, const float *before, size_t n, const char *what);
 
+/* "valid", "same" or "full", for messages: the grader's own, since a call of
+ * cv_mode_str would run the student's library (once per checked value when
+ * it is an argument of expect_near). */
+const char *mode_name(cv_mode mode);
 const char *status_name(cv_status s);
 void expect_status(cv_status came, cv_status expected, const char *what);
 

@@ -26,8 +26,7 @@
  * other processes, or write outside its scratch folder (seccomp, Landlock;
  * as root it also runs as the user nobody); it dies with its test process;
  * its output goes to a file capped at 1 MiB; it has a memory cap (512 MiB)
- * and its test's time limit, enforced by the test process, which freezes it
- * (SIGSTOP) whenever it is not running a call. The runner adopts any process
+ * and its test's time limit, enforced by the test process. The runner adopts any process
  * left behind (a child subreaper) and kills it before writing the results.
  *
  * Run by `make grade` (through grader/grade.sh) with GRADE_OUT set, it writes
