@@ -100,6 +100,8 @@ void sb_return_text(const char *text);
  * call, and copies student-allocated arrays into shared memory after it. */
 void sb_restore(void *object, sb_walker *walk);
 void sb_export(void *object, sb_walker *walk);
+/* Keeps a copy of a struct the call fills in, to tell which fields it set. */
+void sb_remember(void *object, size_t size);
 /* Asks the judge to run the test's callback; returns what it returned. */
 double sb_callback(const void *payload, size_t size);
 
@@ -116,7 +118,7 @@ double sb_callback(const void *payload, size_t size);
 #define GC_BEFORE_K_OUT(i, type, name, count)
 #define GC_BEFORE_K_STR(i, type, name, count)
 #define GC_BEFORE_K_INS(i, type, name, count)
-#define GC_BEFORE_K_OUTS(i, type, name, count)
+#define GC_BEFORE_K_OUTS(i, type, name, count) sb_remember(sb_slot(req, i), sizeof(type));
 #define GC_BEFORE_K_INOUTS(i, type, name, count) sb_restore(sb_slot(req, i), walk_##type);
 
 #define GC_AFTER_K_VAL(i, type, name, count)
@@ -143,6 +145,7 @@ struct sb_call {
         const char *what;
         int writable;
         size_t element;
+        int slot; /* the argument it was made for (a struct's field: the struct's) */
     } copies[SB_MAX_COPIES];
     int copy_count;
     struct sb_struct {

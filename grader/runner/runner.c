@@ -26,8 +26,9 @@
  * other processes, or write outside its scratch folder (seccomp, Landlock;
  * as root it also runs as the user nobody); it dies with its test process;
  * its output goes to a file capped at 1 MiB; it has a memory cap (512 MiB)
- * and its test's time limit, enforced by the test process. The runner adopts any process
- * left behind (a child subreaper) and kills it before writing the results.
+ * and its test's time limit, enforced by the test process, which kills its
+ * sandbox's whole process group when the test ends. (The runner cannot adopt
+ * orphans as a subreaper: Criterion's worker pump would spin on them.)
  *
  * Run by `make grade` (through grader/grade.sh) with GRADE_OUT set, it writes
  *   $GRADE_OUT/<lesson>.tsv    one line per test: id, score, max, status,
@@ -44,14 +45,12 @@
 #include <criterion/options.h>
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "grade.h"
@@ -247,39 +246,6 @@ static void remove_tree(const char *path)
     }
 }
 
-/* Every process left behind was adopted by this one (the subreaper): kill
- * them all. Nothing a test started outlives the grading of the lesson. */
-static void kill_leftovers(void)
-{
-    for (int round = 0; round < 50; round++) {
-        int found = 0;
-        DIR *proc = opendir("/proc");
-        if (!proc)
-            return;
-        for (struct dirent *e; (e = readdir(proc));) {
-            pid_t pid = (pid_t)atoi(e->d_name);
-            if (pid <= 0)
-                continue;
-            char path[64], stat[512];
-            snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-            if (!read_prefix(path, stat, sizeof stat))
-                continue;
-            const char *end = strrchr(stat, ')'); /* the name may contain anything */
-            int ppid = 0;
-            if (end && sscanf(end + 1, " %*c %d", &ppid) == 1 && ppid == (int)getpid()) {
-                kill(pid, SIGKILL);
-                found = 1;
-            }
-        }
-        closedir(proc);
-        while (waitpid(-1, NULL, WNOHANG) > 0)
-            ;
-        if (!found)
-            return;
-        usleep(10000);
-    }
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -326,7 +292,6 @@ int main(int argc, char *argv[])
     const char *name = base_name(argv[0]);
     snprintf(lesson, sizeof lesson, "%s", strncmp(name, "grade-", 6) == 0 ? name + 6 : name);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     default_paths(argv[0]);
     const char *out_dir = getenv("GRADE_OUT");
     if (out_dir) {
@@ -355,7 +320,6 @@ int main(int argc, char *argv[])
     int status = 0;
     if (criterion_handle_args(argc, argv, true)) {
         criterion_run_all_tests(tests);
-        kill_leftovers();
         if (out_dir) {
             status = write_results(out_dir) == 0 ? 0 : 2;
         } else {

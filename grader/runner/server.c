@@ -158,8 +158,10 @@ static struct live {
     uintptr_t p; /* 0: empty; 1: deleted */
     size_t size;
 } live[LIVE_SLOTS];
-static atomic_flag live_lock = ATOMIC_FLAG_INIT;
 static atomic_int tracking;
+
+#ifdef SB_ASAN
+static atomic_flag live_lock = ATOMIC_FLAG_INIT;
 static size_t live_count;
 
 static size_t slot_of(uintptr_t p)
@@ -167,7 +169,6 @@ static size_t slot_of(uintptr_t p)
     return (size_t)((p >> 4) * 0x9E3779B97F4A7C15u >> 47) & (LIVE_SLOTS - 1);
 }
 
-#ifdef SB_ASAN
 static void on_malloc(const volatile void *p, size_t size)
 {
     if (!atomic_load(&tracking) || !p)
@@ -211,6 +212,7 @@ void sb_student_end(void)
     atomic_store(&tracking, 0);
 }
 
+
 /* Thread-local storage of the student's library, which the dynamic loader
  * allocates on first use and frees only at exit, is not a leak. */
 static int allocated_by_loader(uintptr_t p)
@@ -219,9 +221,14 @@ static int allocated_by_loader(uintptr_t p)
     void *trace[8];
     int thread;
     size_t n = __asan_get_alloc_stack((void *)p, trace, 8, &thread);
+    Dl_info self;
+    if (!dladdr((void *)&tracking, &self))
+        self.dli_fbase = NULL;
     for (size_t i = 0; i < n; i++) {
         Dl_info info;
-        if (!dladdr(trace[i], &info) || !info.dli_fname || strstr(info.dli_fname, "libasan"))
+        /* Skip the sanitizer's frames: in libasan (gcc) or in this program (clang). */
+        if (!dladdr(trace[i], &info) || !info.dli_fname || strstr(info.dli_fname, "libasan") ||
+            info.dli_fbase == self.dli_fbase)
             continue;
         return strstr(info.dli_fname, "ld-linux") != NULL;
     }
@@ -290,12 +297,46 @@ void sb_restore(void *object, sb_walker *walk)
     walk(object, &w);
 }
 
+/* The structs a call fills in, as they were before it: a field the student's
+ * code left alone may hold anything, and is not followed. */
+static struct remembered {
+    void *object;
+    size_t size;
+    unsigned char before[1024];
+} remembered[4];
+static int remembered_count;
+
+void sb_remember(void *object, size_t size)
+{
+    if (remembered_count == 4 || size > sizeof remembered[0].before)
+        return;
+    struct remembered *r = &remembered[remembered_count++];
+    r->object = object;
+    r->size = size;
+    memcpy(r->before, object, size);
+}
+
+static int untouched(void *const *field)
+{
+    for (int i = 0; i < remembered_count; i++) {
+        const struct remembered *r = &remembered[i];
+        uintptr_t f = (uintptr_t)field, o = (uintptr_t)r->object;
+        if (f >= o && f - o <= r->size - sizeof *field)
+            return memcmp(r->before + (f - o), field, sizeof *field) == 0;
+    }
+    return 0;
+}
+
+typedef struct {
+    size_t first;
+} export_state;
+
 static void export_field(sb_walk *w, const char *name, void **field, size_t count, size_t size)
 {
     (void)name;
-    size_t first = *(size_t *)w->state, bytes = sb_bytes(count, size);
+    size_t first = ((export_state *)w->state)->first, bytes = sb_bytes(count, size);
     char *p = *field;
-    if (!p || in_arena((uintptr_t)p))
+    if (!p || in_arena((uintptr_t)p) || untouched(field))
         return;
     for (size_t i = first; i < mirror_count; i++) { /* inside an array of this struct */
         struct mirror *m = &mirrors[i];
@@ -320,8 +361,8 @@ static void export_field(sb_walk *w, const char *name, void **field, size_t coun
 
 void sb_export(void *object, sb_walker *walk)
 {
-    size_t first = mirror_count;
-    sb_walk w = {export_field, &first};
+    export_state state = {mirror_count};
+    sb_walk w = {export_field, &state};
     walk(object, &w);
 }
 
@@ -515,6 +556,7 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (r.op == SB_CALL) {
+            remembered_count = 0;
             guard_arguments(&r, 1);
             sb_dispatch(&r);
             guard_arguments(&r, 0);
