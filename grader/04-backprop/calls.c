@@ -128,28 +128,6 @@ static size_t mlp_params(const bp_mlp *net)
     return net ? net->param_count : 0;
 }
 
-/* A const struct (INS) must not be copied back after the call. judge.c's
- * sb_ins marks its last copy as not to be copied back, which is the struct's
- * own copy only when the walker made none: with a layer's or a graph's arrays
- * in the test's memory it is the last array's (read-only anyway), the
- * struct's copy goes back, and the test's struct is left pointing at this
- * call's read-only copies, stale at the next call ("wrote to memory at
- * 0x5000..., a const input" in bp_forward, use-after-poison in pack_b).
- * Until sb_ins is fixed: mark the struct's copy itself, and give back the
- * flag sb_ins took from another argument when it made no copy at all. */
-static void ins_not_back(sb_call *c, const char *what, const void *p, size_t size,
-                         sb_walker *walk)
-{
-    int first = c->copy_count;
-    int before = first > 0 ? c->copies[first - 1].writable : 0;
-    sb_ins(c, what, p, size, walk);
-    if (c->copy_count > first)
-        c->copies[first].writable = 0;
-    else if (first > 0)
-        c->copies[first - 1].writable = before;
-}
-#undef GC_PUT_K_INS
-#define GC_PUT_K_INS(i, type, name, count) ins_not_back(&call_, #name, name, sizeof *name, walk_##type);
 #endif
 
 #include "generate.h"
@@ -254,12 +232,12 @@ static double run_loss(sb_call *c, const void *payload, size_t size)
         grade_fail("the grader cannot check bp_gradient_check with n = %zu: it passes at most "
                    "%d parameters to the test's loss function (a grader limitation)",
                    k->n, (int)LOSS_MAX_VALUES);
-    if (size != sizeof flags + k->n * sizeof(double))
+    if (k->n > LOSS_MAX_VALUES || size != sizeof flags + k->n * sizeof(double))
         grade_fail("bp_gradient_check's process sent a malformed call of the loss function");
     /* The loss sees what the student's code passed: the test's own params
      * array when it passed params, another array when it passed a copy. */
     double *p = k->params;
-    if (!(flags & LOSS_SAME)) {
+    if (!(flags & LOSS_SAME) || !p) {
         if (!k->other)
             k->other = grade_alloc(k->n, sizeof(double));
         p = k->other;

@@ -100,8 +100,10 @@ GRADED_TEST_T(dense, gemm_random_shapes, 3, SECTION, 6)
     grade_rng(&r);
     for (int round = 0; round < 60; round++) {
         size_t m = 1 + rng_below(&r, 40), n = 1 + rng_below(&r, 40), k = 1 + rng_below(&r, 40);
-        check_gemm(&r, m, n, k, (int)rng_below(&r, 2), (int)rng_below(&r, 2),
-                   round % 3 == 0 ? 0.0 : rng_range(&r, -1, 1));
+        /* Drawn one by one: the order of a call's arguments is unspecified. */
+        int trans_a = (int)rng_below(&r, 2), trans_b = (int)rng_below(&r, 2);
+        double beta = round % 3 == 0 ? 0.0 : rng_range(&r, -1, 1);
+        check_gemm(&r, m, n, k, trans_a, trans_b, beta);
     }
     /* Larger ones, across any block sizes a fast version may use. */
     check_gemm(&r, 97, 131, 300, 0, 0, 0.0);

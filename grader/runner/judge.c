@@ -640,11 +640,13 @@ void sb_val(sb_call *c, const void *value, size_t size)
     next_slot(c, (uintptr_t)copy);
 }
 
-/* The copy of [p, p + bytes) made for this call, or 0. */
-static uintptr_t copy_of(const sb_call *c, const void *p, size_t bytes)
+/* The copy of [p, p + bytes) made for this call (a writable one if asked), or 0. */
+static uintptr_t copy_of(const sb_call *c, const void *p, size_t bytes, int writable)
 {
     for (int i = 0; i < c->copy_count; i++) {
         const struct sb_copy *k = &c->copies[i];
+        if (writable && !k->writable)
+            continue;
         uintptr_t o = (uintptr_t)k->original, q = (uintptr_t)p;
         if (q >= o && bytes <= k->bytes && q - o <= k->bytes - bytes)
             return (uintptr_t)k->copy + (q - o);
@@ -662,8 +664,11 @@ static uintptr_t copy_in(sb_call *c, const char *what, const void *p, size_t cou
     size_t bytes = sb_bytes(count, size);
     if (writable && in_range((uintptr_t)p, SB_RWJ, 2 * SB_REGION_SIZE))
         return (uintptr_t)p; /* already shared and writable: in place */
-    uintptr_t inside = bytes != SIZE_MAX ? copy_of(c, p, bytes) : 0;
-    if (inside && !writable)
+    /* Inside an array already copied for this call (a layer's weights inside
+     * a network's parameters): the same memory, unless the copy is read-only
+     * and this must be writable. */
+    uintptr_t inside = bytes != SIZE_MAX ? copy_of(c, p, bytes, writable) : 0;
+    if (inside)
         return inside;
     void *copy = writable ? region_alloc(SB_RWJ, &test.rwj_top, bytes, (uintptr_t)p)
                           : region_alloc(SB_RO, &test.ro_top, bytes, (uintptr_t)p);
@@ -717,6 +722,8 @@ static void deep_copy_field(sb_walk *w, const char *name, void **field, size_t c
 
 static void deep_copy(sb_call *c, void *copy, sb_walker *walk, int writable)
 {
+    if (!copy)
+        return;
     deep_state s = {c, writable};
     sb_walk w = {deep_copy_field, &s};
     walk(copy, &w);
@@ -724,10 +731,11 @@ static void deep_copy(sb_call *c, void *copy, sb_walker *walk, int writable)
 
 void sb_ins(sb_call *c, const char *what, const void *p, size_t size, sb_walker *walk)
 {
+    int index = c->copy_count;
     uintptr_t copy = copy_in(c, what, p, 1, size, 1); /* writable while we fix its fields */
-    if (copy && copy != SB_POISON) {
+    if (copy && copy != SB_POISON && c->copy_count > index) {
         deep_copy(c, (void *)copy, walk, 0);
-        c->copies[c->copy_count - 1].writable = 0; /* not copied back */
+        c->copies[index].writable = 0; /* const: not copied back */
     }
     next_slot(c, copy);
 }
@@ -793,6 +801,8 @@ static void copy_back(sb_call *c)
         if (c->copies[i].writable)
             memcpy(c->copies[i].original, c->copies[i].copy, c->copies[i].bytes);
     for (int i = 0; i < c->struct_count; i++) {
+        if (!c->structs[i].original)
+            continue;
         check_state s = {c, &c->structs[i]};
         sb_walk w = {check_field, &s};
         c->structs[i].walk(c->structs[i].original, &w);

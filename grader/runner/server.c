@@ -292,6 +292,8 @@ static void restore_field(sb_walk *w, const char *name, void **field, size_t cou
 
 void sb_restore(void *object, sb_walker *walk)
 {
+    if (!object)
+        return;
     pass++;
     sb_walk w = {restore_field, NULL};
     walk(object, &w);
@@ -361,6 +363,8 @@ static void export_field(sb_walk *w, const char *name, void **field, size_t coun
 
 void sb_export(void *object, sb_walker *walk)
 {
+    if (!object || (uintptr_t)object == SB_POISON)
+        return;
     export_state state = {mirror_count};
     sb_walk w = {export_field, &state};
     walk(object, &w);
