@@ -17,9 +17,10 @@ lessons=("$@")
 status=0
 flags=(-std=c11 -O1 -g -fPIC -shared -fopenmp-simd -fno-omit-frame-pointer
        -fsanitize=address,undefined -fno-sanitize-recover=all -w)
-root=$build/selftest
-rm -rf "$root"
-mkdir -p "$root"
+mkdir -p "$build/selftest"
+# Absolute: the check for processes left behind looks for this path.
+root=$(cd "$build/selftest" && pwd)
+rm -rf "${root:?}"/*
 
 # Builds lib<lesson>.so into $dir from the given sources.
 build_lib() {
