@@ -18,7 +18,15 @@ start=$(date +%s)
 mkdir -p "$build"
 failures=0 passes=0
 
-step() { printf '\n== %s\n' "$1"; }
+step_start=$(date +%s)
+# Each step says how long the one before it took, so slow steps stand out.
+step() {
+    local now
+    now=$(date +%s)
+    [ "$now" -gt "$start" ] && printf '(%ds)\n' $((now - step_start))
+    step_start=$now
+    printf '\n== %s\n' "$1"
+}
 pass() { echo "ok: $1"; passes=$((passes + 1)); }
 fail() { echo "FAILED: $1"; failures=$((failures + 1)); }
 
@@ -128,6 +136,7 @@ else
     fail "memcheck"
 fi
 
+printf '(%ds)\n' $(($(date +%s) - step_start))
 elapsed=$(($(date +%s) - start))
 echo
 if [ $failures -eq 0 ]; then
