@@ -116,6 +116,7 @@ void grade_begin(const char *suite, const char *name, double seconds)
     /* Not dumpable: a process of the same user cannot read or write this
      * one's memory through ptrace or /proc/<pid>/mem. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    signal(SIGPIPE, SIG_IGN); /* a sandbox that closed its pipe is an error, not our death */
     /* Whatever the sandbox might start is adopted here, not by the runner. */
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     const char *dir = getenv("GRADE_RUN_DIR");
@@ -269,6 +270,14 @@ static void explain_sanitizer(const char *output, char *message, size_t size)
                 explain_write_to_const((uintptr_t)address, where, message, size);
             else
                 snprintf(message, size, "crashed: SIGSEGV (invalid memory access) in %s", where);
+        } else if (strcmp(kind, "attempting") == 0 && strstr(report, "double-free")) {
+            snprintf(message, size, "memory error: freed the same memory twice, in %s", where);
+        } else if (strcmp(kind, "attempting") == 0) {
+            snprintf(message, size, "memory error: freed memory that malloc did not give, in %s",
+                     where);
+        } else if (strcmp(kind, "heap-use-after-free") == 0) {
+            snprintf(message, size, "memory error: heap-use-after-free in %s (using memory after "
+                                    "freeing it?)", where);
         } else if (strcmp(kind, "use-after-poison") == 0) {
             snprintf(message, size, "memory error: outside an argument's array in %s "
                                     "(reading or writing past its end?)", where);
@@ -530,16 +539,32 @@ static void freeze(int on)
     }
 }
 
+/* The sandbox closed its end: wait for it to die, but not past the deadline
+ * (code that closes the pipe and carries on must not hang the grader). */
+__attribute__((noreturn)) static void await_death(const char *during)
+{
+    int status = 0;
+    for (;;) {
+        pid_t got = waitpid(test.pid, &status, WNOHANG);
+        if (got == test.pid || got < 0)
+            break;
+        if (now() > test.deadline) {
+            sandbox_kill();
+            grade_fail("timed out after %g s %s (an endless loop, or far too slow)",
+                       test.limit / GRADE_TIMEOUT_SCALE, during);
+        }
+        usleep(2000);
+    }
+    explain_death(status, during);
+}
+
 static void send_request(const sb_request *r, const char *during)
 {
     if (!test.pid)
         sandbox_start();
     freeze(0);
-    if (write(test.request, r, sizeof *r) != (ssize_t)sizeof *r) {
-        int status = 0;
-        waitpid(test.pid, &status, 0);
-        explain_death(status, during);
-    }
+    if (write(test.request, r, sizeof *r) != (ssize_t)sizeof *r)
+        await_death(during);
 }
 
 /* Waits for the sandbox to be readable, or its death, or the deadline. */
@@ -570,9 +595,7 @@ static void read_exact(void *buf, size_t size, const char *during)
         if (n <= 0) {
             if (n < 0 && errno == EINTR)
                 continue;
-            int status = 0;
-            waitpid(test.pid, &status, 0);
-            explain_death(status, during);
+            await_death(during);
         }
         got += (size_t)n;
     }
@@ -733,16 +756,26 @@ void sb_ins(sb_call *c, const char *what, const void *p, size_t size, sb_walker 
 {
     int index = c->copy_count;
     uintptr_t copy = copy_in(c, what, p, 1, size, 1); /* writable while we fix its fields */
-    if (copy && copy != SB_POISON && c->copy_count > index) {
+    int fresh = c->copy_count > index;
+    if (copy && copy != SB_POISON && fresh) {
         deep_copy(c, (void *)copy, walk, 0);
+        /* Fields fixed: now to read-only memory, where its const holds. */
+        void *ro = region_alloc(SB_RO, &test.ro_top, size, (uintptr_t)p);
+        if (ro) {
+            memcpy(ro, (void *)copy, size);
+            c->copies[index].copy = ro;
+            copy = (uintptr_t)ro;
+        }
         c->copies[index].writable = 0; /* const: not copied back */
     }
-    next_slot(c, copy);
+    next_slot_sized(c, copy, fresh ? size : 0);
 }
 
 void sb_outs(sb_call *c, const char *what, void *p, size_t size, sb_walker *walk, int in_too)
 {
+    int index = c->copy_count;
     uintptr_t copy = copy_in(c, what, p, 1, size, 1);
+    int fresh = c->copy_count > index;
     if (in_too && copy && copy != SB_POISON)
         deep_copy(c, (void *)copy, walk, 1);
     if (p) {
@@ -755,7 +788,7 @@ void sb_outs(sb_call *c, const char *what, void *p, size_t size, sb_walker *walk
         s->size = size;
         memcpy(s->before, p, size);
     }
-    next_slot(c, copy);
+    next_slot_sized(c, copy, fresh ? size : 0);
 }
 
 /* After a call: a pointer field the student's code left in a struct must point

@@ -57,6 +57,15 @@
 
 enum { MAX_TESTS = 512, MESSAGE_SIZE = 1024, OUTPUT_EXCERPT = 4000 };
 
+/* Criterion 2.4's bundled process library drops queued timeouts (and leaks
+ * them) when a test with a shorter limit starts: not the grader's leak, and
+ * the grader enforces its own limits. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:bxfi_push_timeout\nleak:libcriterion\n";
+}
+
 typedef struct {
     const struct criterion_test *test;
     char id[256];      /* suite/name, as students see it */

@@ -273,6 +273,44 @@ static int in_arena(uintptr_t p)
     return p >= SB_BASE && p < SB_POISON + SB_POISON_SIZE;
 }
 
+/* The main thread's stack: a struct field pointing there points at a frame
+ * that is gone once the student's function has returned. */
+static uintptr_t stack_low, stack_high;
+
+static void find_stack(void)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    char line[512];
+    while (maps && fgets(line, sizeof line, maps))
+        if (strstr(line, "[stack]")) {
+            unsigned long lo, hi;
+            if (sscanf(line, "%lx-%lx", &lo, &hi) == 2)
+                stack_low = lo, stack_high = hi;
+        }
+    if (maps)
+        fclose(maps);
+}
+
+/* Whether [p, p + bytes) is all mapped memory outside the stack: a wild
+ * pointer must make the judge say so, not crash the copy. */
+static int readable(const char *p, size_t bytes)
+{
+    uintptr_t a = (uintptr_t)p;
+    if (bytes == 0)
+        return 1;
+    if (a + bytes < a || (a < stack_high && a + bytes > stack_low))
+        return 0;
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t first = a & ~(uintptr_t)(page - 1);
+    unsigned char vec[64];
+    for (uintptr_t q = first; q < a + bytes; q += 64 * (uintptr_t)page) {
+        size_t len = a + bytes - q < 64 * (uintptr_t)page ? a + bytes - q : 64 * (size_t)page;
+        if (mincore((void *)q, len, vec) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void restore_field(sb_walk *w, const char *name, void **field, size_t count, size_t size)
 {
     (void)w, (void)name, (void)count, (void)size;
@@ -350,6 +388,8 @@ static void export_field(sb_walk *w, const char *name, void **field, size_t coun
     size_t start = ((rws_top + SB_REDZONE + 63) & ~(size_t)63) + SB_REDZONE;
     if (bytes == SIZE_MAX || bytes > SB_REGION_SIZE - start || mirror_count == MAX_MIRRORS)
         return; /* the judge will say the pointer cannot be read */
+    if (!readable(p, bytes))
+        return; /* the judge will say it cannot read it */
 #ifdef SB_ASAN
     if (bytes && __asan_region_is_poisoned(p, bytes))
         return; /* fewer bytes there than the struct claims */
@@ -537,6 +577,7 @@ int main(int argc, char *argv[])
     map_region(SB_RWS, SB_REGION_SIZE, PROT_READ | PROT_WRITE, SB_FD_RWS);
     map_region(SB_POISON, SB_POISON_SIZE, PROT_NONE, -1);
     setvbuf(stdout, NULL, _IONBF, 0); /* nothing is lost in a crash, and no buffer leaks */
+    find_stack();
 #ifndef SB_ASAN
     catch_crashes();
 #endif
