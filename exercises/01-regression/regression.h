@@ -129,10 +129,13 @@ double lr_descend_1d(double (*derivative)(double x, void *ctx), void *ctx, doubl
 
 /* Least-squares line through (x[i], y[i]), i < n: the slope and intercept that
  * minimise the SSE. Must stay accurate when the x are large and close together
- * (say x near 1e9 with a spread of 1), where the textbook formula
- * (n*Sxy - Sx*Sy) / (n*Sxx - Sx^2) loses every digit.
+ * (say x near 1.7e9 with a spread of 1e-3), where the textbook formula
+ * (n*Sxy - Sx*Sy) / (n*Sxx - Sx^2) loses every digit, and for any finite
+ * data, from subnormal numbers to 1e300, where squares underflow or overflow.
  * Returns LR_ERR_ARG for a NULL pointer, n < 2 or a value that is not finite,
- * LR_ERR_SINGULAR when all x are equal (no unique line), LR_OK otherwise. */
+ * and when the slope or intercept is too large for a double (x near 1e-300
+ * and y near 1e300, say); LR_ERR_SINGULAR when all x are equal (no unique
+ * line); LR_OK otherwise. */
 lr_status lr_fit_line(const double *x, const double *y, size_t n, lr_line *fit);
 
 /* ---- Exercise 6: several input variables (chapter section 7) ---------- */
