@@ -143,8 +143,12 @@ lr_status lr_fit_line(const double *x, const double *y, size_t n, lr_line *fit);
 /* Least squares with m input variables: finds weights w[0..m-1] and an
  * intercept b minimising the SSE of y[i] ~ sum_j X[i*m + j] * w[j] + b.
  * X is n x m, row-major. Must not form or invert X^T X (section 7 says why).
- * Returns LR_ERR_ARG for NULL pointers, m == 0 or n < m + 1; LR_ERR_SINGULAR
- * when the columns (with the intercept) are linearly dependent; LR_ERR_NOMEM. */
+ * Any finite data: a column near 1e200 next to one near 1e-200, or every
+ * value near 1e300, must not overflow or underflow the norms.
+ * Returns LR_ERR_ARG for NULL pointers, m == 0, n < m + 1, a value that is
+ * not finite, or a weight or intercept too large for a double;
+ * LR_ERR_SINGULAR when the columns (with the intercept) are linearly
+ * dependent; LR_ERR_NOMEM. */
 lr_status lr_fit_multi(const double *X, const double *y, size_t n, size_t m,
                        double *weights, double *intercept);
 
