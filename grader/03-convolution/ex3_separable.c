@@ -1,4 +1,5 @@
 /* Exercise 3: separable kernels (chapter section 6). */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -38,6 +39,50 @@ GRADED_TEST(separable, gaussian_kernel, 2, SECTION)
     expect_status(cv_gaussian_kernel(-1, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma -1");
     expect_status(cv_gaussian_kernel(NAN, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma NaN");
     expect_status(cv_gaussian_kernel(1, 1, NULL), CV_ERR_ARG, "cv_gaussian_kernel with k NULL");
+}
+
+/* Any finite sigma > 0 is valid, and the kernel is finite and sums to 1 for
+ * all of them. Below about 1e-162, 2 sigma^2 underflows to 0 and the centre
+ * tap, exp(-0 / 0) computed naively, is NaN; the kernel's limit there is 1
+ * at the centre and 0 elsewhere. For a huge sigma it is 1 / (2r + 1). The
+ * expected taps are computed in long double, whose range holds 2 sigma^2
+ * for every double sigma. */
+GRADED_TEST(separable, gaussian_kernel_for_any_sigma, 2, SECTION)
+{
+    const double sigmas[] = {0x1p-1074, 1e-310, 1e-300, 1e-170, 1e-163, 1e-160, 0.02, 0.1,
+                             1e10,      1e154,  1e160,  1e300,  DBL_MAX};
+    const size_t radii[] = {0, 1, 2, 7};
+    for (size_t s = 0; s < sizeof sigmas / sizeof sigmas[0]; s++) {
+        for (size_t q = 0; q < sizeof radii / sizeof radii[0]; q++) {
+            double sigma = sigmas[s];
+            size_t r = radii[q], taps = 2 * r + 1;
+            float k[16];
+            for (size_t i = 0; i < 16; i++)
+                k[i] = NAN;
+            char what[96];
+            snprintf(what, sizeof what, "the Gaussian with sigma %g and radius %zu", sigma, r);
+            expect_status(cv_gaussian_kernel(sigma, r, k), CV_OK, what);
+            long double two_var = 2.0L * sigma * sigma, expected[15], sum = 0;
+            for (size_t i = 0; i < taps; i++) {
+                long double t = (long double)i - (long double)r;
+                sum += expected[i] = expl(-t * t / two_var);
+            }
+            double total = 0;
+            for (size_t i = 0; i < taps; i++) {
+                long double e = expected[i] / sum;
+                if (!(fabsl(k[i] - e) <= 1e-6L * e + 1e-44L))
+                    grade_fail("tap %ld of %s: expected %.9Lg, came %.9g (relative tolerance "
+                               "1e-6)", (long)i - (long)r, what, e, k[i]);
+                total += k[i];
+            }
+            expect_near(total, 1, 1e-6, "the sum of the taps of %s", what);
+            if (sigma < 1e-3)
+                expect_true(k[r] == 1.0f, "the centre tap of %s: expected exactly 1 (every other "
+                            "tap is below 1e-1000), came %.9g", what, k[r]);
+            expect_true(isnan(k[taps]), "cv_gaussian_kernel with radius %zu wrote k[%zu], past "
+                        "its %zu taps", r, taps, taps);
+        }
+    }
 }
 
 /* The two 1-D passes must give the 2-D correlation with the outer product

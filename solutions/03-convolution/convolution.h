@@ -100,8 +100,13 @@ cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const flo
                                  float *out);
 
 /* The normalised Gaussian kernel of radius r (2r + 1 taps), sampled at
- * -r..r with standard deviation sigma and scaled to sum to 1. CV_ERR_ARG
- * unless sigma > 0 and finite and k is not NULL. */
+ * -r..r with standard deviation sigma and scaled to sum to 1. Any finite
+ * sigma > 0 works, down to the smallest subnormal number: a sigma too small
+ * for any tap but the centre to register gives the limit, 1 at the centre
+ * and 0 elsewhere (2 sigma^2 may underflow to 0 on the way, and the centre's
+ * -0 / 0 must not become NaN); a sigma too large for the taps to differ
+ * gives 1 / (2r + 1) everywhere. CV_ERR_ARG unless sigma > 0 and finite and
+ * k is not NULL. */
 cv_status cv_gaussian_kernel(double sigma, size_t r, float *k);
 
 /* ---- Exercise 4: pooling (chapter section 8) ----------------------------- */
