@@ -1,6 +1,7 @@
 /* Exercise 3: separable kernels (chapter section 6). */
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "grade.h"
@@ -165,4 +166,33 @@ GRADED_TEST(separable, errors, 1, SECTION)
                   "cv_correlate_separable with an unknown mode");
     expect_status(cv_correlate_separable(img, 2, 4, k, 3, k, 3, CV_VALID, out), CV_ERR_SHAPE,
                   "cv_correlate_separable valid, 3 taps on 2 rows");
+}
+
+/* As for cv_correlate2d: sizes whose products wrap around a size_t are
+ * CV_ERR_SHAPE, before any pixel is touched. */
+GRADED_TEST(separable, sizes_that_overflow, 1, SECTION)
+{
+    const size_t big = (size_t)1 << (sizeof(size_t) * 4); /* 2^32 on 64 bits */
+    const struct {
+        size_t h, w, kh, kw;
+        cv_mode mode;
+        const char *why;
+    } cases[] = {
+        {big * 2, big / 2, 1, 1, CV_VALID, "h * w = 2^64 wraps to 0"},
+        {big, big / 4, 3, 1, CV_SAME, "h * w * sizeof(float) = 2^64 bytes"},
+        {1, big / 2, big * 2, 1, CV_FULL, "the full output, (2^33) x (2^31), wraps to 0"},
+        {2, SIZE_MAX, 1, 2, CV_FULL, "w + kw - 1 wraps to 0"},
+    };
+    float *img = alloc_poisoned(16, 0), *col = alloc_poisoned(16, 0);
+    float *row = alloc_poisoned(16, 0), *out = alloc_poisoned(0, 16);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char what[160];
+        snprintf(what, sizeof what, "separable correlation of a %zu x %zu image with %zu and %zu "
+                 "taps, %s (%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
+                 cv_mode_str(cases[c].mode), cases[c].why);
+        expect_status(cv_correlate_separable(img, cases[c].h, cases[c].w, col, cases[c].kh, row,
+                                             cases[c].kw, cases[c].mode, out),
+                      CV_ERR_SHAPE, what);
+        expect_guard(out, 0, 16, what);
+    }
 }

@@ -27,6 +27,13 @@
  * non-temporal stores, as in conv2d.c. */
 #define STREAM_MIN_FLOATS ((size_t)8 << 20)
 
+/* Whether an array of a x b floats can exist: its size in bytes fits in a
+ * size_t. Sizes that fail would wrap around in the index arithmetic. */
+static int fits(size_t a, size_t b)
+{
+    return b == 0 || a <= SIZE_MAX / sizeof(float) / b;
+}
+
 static cv_status check_separable(const float *img, size_t h, size_t w, const float *col,
                                  size_t kh, const float *row, size_t kw, cv_mode mode,
                                  const float *out)
@@ -35,7 +42,11 @@ static cv_status check_separable(const float *img, size_t h, size_t w, const flo
         return CV_ERR_ARG;
     if (mode != CV_VALID && mode != CV_SAME && mode != CV_FULL)
         return CV_ERR_ARG;
-    if (cv_output_size(h, kh, mode) == 0 || cv_output_size(w, kw, mode) == 0)
+    size_t out_h = cv_output_size(h, kh, mode), out_w = cv_output_size(w, kw, mode);
+    /* kh and kw as arrays of their own too: then the row buffer's
+     * out_w + kw - 1 floats cannot wrap around either. */
+    if (out_h == 0 || out_w == 0 || !fits(h, w) || !fits(out_h, out_w) || !fits(kh, 1) ||
+        !fits(kw, 1))
         return CV_ERR_SHAPE;
     return CV_OK;
 }
