@@ -217,7 +217,9 @@ typedef struct {
 /* Allocates a network (given): weights normal with standard deviation
  * sqrt(2 / fan_in) for ReLU and sqrt(1 / fan_in) otherwise, from an rng
  * seeded with seed; biases 0. BP_ERR_ARG if layers is 0 or above
- * BP_MAX_LAYERS or a size is 0. */
+ * BP_MAX_LAYERS, a size is 0, or the parameters would be more doubles than
+ * a size_t can count in bytes (sizes {SIZE_MAX / 2, 4}, say); nothing is
+ * allocated then. */
 bp_status bp_mlp_init(bp_mlp *net, const size_t *sizes, size_t layers, bp_activation hidden,
                       uint64_t seed);
 
