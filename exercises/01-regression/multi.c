@@ -8,6 +8,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 lr_status lr_fit_multi(const double *X, const double *y, size_t n, size_t m,

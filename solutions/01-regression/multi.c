@@ -8,6 +8,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 // BEGIN SOLUTION
@@ -63,6 +64,15 @@ static lr_status householder_solve(double *A, double *b, size_t n, size_t m, dou
     return LR_OK;
 }
 
+/* A double's bits. Reading a union member other than the one last written
+ * reinterprets the bits (C11 6.5.2.3). */
+typedef union {
+    double d;
+    uint64_t u;
+} double_bits;
+
+#define SIGN_BIT ((uint64_t)1 << 63)
+
 /* Centres the column c (n values) and scales it by the power of two 2^-e
  * that brings its largest magnitude into [0.5, 1); writes e into *exponent
  * and the scaled mean into *mean. This is the scaling of the BLAS's dnrm2,
@@ -73,20 +83,27 @@ static lr_status householder_solve(double *A, double *b, size_t n, size_t m, dou
  * not finite. */
 static int centre_and_scale(double *c, size_t n, double *mean, int *exponent)
 {
-    double sum = 0.0, largest = 0.0;
-#pragma omp simd reduction(+ : sum) reduction(max : largest)
+    /* The largest magnitude is found on the bits: with the sign bit cleared
+     * they are in the order of the magnitudes, NaN above infinity, and
+     * compilers vectorise an integer maximum more readily than a float one. */
+    double sum = 0.0;
+    uint64_t top = 0;
+#pragma omp simd reduction(+ : sum) reduction(max : top)
     for (size_t i = 0; i < n; i++) {
+        double_bits b = {c[i]};
+        uint64_t magnitude = b.u & ~SIGN_BIT;
         sum += c[i];
-        largest = fabs(c[i]) > largest ? fabs(c[i]) : largest;
+        top = magnitude > top ? magnitude : top;
     }
-    if (!(largest <= DBL_MAX))
+    double_bits largest = {.u = top};
+    if (!(largest.d <= DBL_MAX)) /* an infinity or a NaN */
         return 0;
     int e;
-    frexp(largest, &e);
+    frexp(largest.d, &e);
     if (e < DBL_MIN_EXP)
         e = DBL_MIN_EXP; /* keeps 2^-e finite for subnormal data */
     double scale = ldexp(1.0, -e);
-    if (!isfinite(sum)) { /* a NaN, or a sum that overflowed */
+    if (!isfinite(sum)) { /* a sum that overflowed */
         sum = 0.0;
         for (size_t i = 0; i < n; i++)
             sum += c[i] * scale;
@@ -94,8 +111,6 @@ static int centre_and_scale(double *c, size_t n, double *mean, int *exponent)
         sum *= scale;
     }
     double m = sum / (double)n;
-    if (!isfinite(m))
-        return 0;
 #pragma omp simd
     for (size_t i = 0; i < n; i++)
         c[i] = c[i] * scale - m;
