@@ -154,34 +154,40 @@ GRADED_TEST(closed_form, many_timestamps_a_millisecond_apart, 3, "6.3 Losing dig
 
 /* Finite data at either end of the double range, where squares overflow
  * (x near 1e300: x^2 = 1e600) or underflow (x near 1e-300, and subnormal
- * numbers). The least-squares line is the same as for the data scaled into
- * a comfortable range, and the long double reference has the range to
- * compute it directly. A line too steep for a double is LR_ERR_ARG. */
+ * numbers). The data are u * 2^px and v * 2^py for u and v of moderate size,
+ * so the least-squares line is exactly that of (u, v) with its slope scaled
+ * by 2^(py - px) and its intercept by 2^py: a second, well-conditioned way
+ * to the answer. (2^997 is 1.3e300, 2^664 is 1.9e200, 2^332 is 8.7e99.)
+ * A line too steep for a double is LR_ERR_ARG. */
 GRADED_TEST(closed_form, data_near_the_limits_of_double, 2, "6.4 Too large and too small")
 {
     rng r;
     grade_rng(&r);
-    const double scales[][2] = {
-        {1e300, 1e300}, {1e-300, 1e-300}, {1e300, 1},   {1e-300, 1}, {1, 1e300},
-        {1, 1e-300},    {1e200, 1e-100},  {1e-200, 1e100},
+    const int powers[][2] = {
+        {997, 997}, {-997, -997}, {997, 0},    {-997, 0},
+        {0, 997},   {0, -997},    {664, -332}, {-664, 332},
     };
     const size_t n = 500;
     double *x = grade_alloc(n, sizeof *x), *y = grade_alloc(n, sizeof *y);
-    for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
-        double sx = scales[s][0], sy = scales[s][1];
+    double *u = grade_alloc(n, sizeof *u), *v = grade_alloc(n, sizeof *v);
+    for (size_t s = 0; s < sizeof powers / sizeof powers[0]; s++) {
+        int px = powers[s][0], py = powers[s][1];
         double a = rng_range(&r, 1, 5), b = rng_range(&r, -10, 10);
         for (size_t i = 0; i < n; i++) {
-            double u = rng_range(&r, -1, 1);
-            x[i] = sx * u;
-            y[i] = sy * (a * u + b + 0.1 * rng_normal(&r));
+            u[i] = rng_range(&r, -1, 1);
+            v[i] = a * u[i] + b + 0.1 * rng_normal(&r);
+            x[i] = ldexp(u[i], px);
+            y[i] = ldexp(v[i], py);
         }
+        lr_line line = ref_fit_line(u, v, n);
+        lr_line best = {ldexp(line.slope, py - px), ldexp(line.intercept, py)};
         lr_line fit = {NAN, NAN};
         char what[128];
-        snprintf(what, sizeof what, "%zu points with x near %g and y near %g", n, sx, sy);
+        snprintf(what, sizeof what, "%zu points with x near 2^%d and y near 2^%d", n, px, py);
         lr_status status = lr_fit_line(x, y, n, &fit);
         if (status != LR_OK)
             grade_fail("fitting %s: expected LR_OK, came %s", what, status_name(status));
-        expect_line(fit, ref_fit_line(x, y, n), mean_of(x, n), 1e-12, what);
+        expect_line(fit, best, mean_of(x, n), 1e-12, what);
     }
 
     /* Subnormal data: whole multiples of the smallest double, 2^-1074, on a

@@ -46,8 +46,9 @@ GRADED_TEST(separable, gaussian_kernel, 2, SECTION)
  * all of them. Below about 1e-162, 2 sigma^2 underflows to 0 and the centre
  * tap, exp(-0 / 0) computed naively, is NaN; the kernel's limit there is 1
  * at the centre and 0 elsewhere. For a huge sigma it is 1 / (2r + 1). The
- * expected taps are computed in long double, whose range holds 2 sigma^2
- * for every double sigma. */
+ * expected taps are exp(-(t / sigma)^2 / 2) in long double: t / sigma is 0
+ * at the centre for every sigma, and elsewhere large or small without a
+ * NaN, whatever the range of long double. */
 GRADED_TEST(separable, gaussian_kernel_for_any_sigma, 2, SECTION)
 {
     const double sigmas[] = {0x1p-1074, 1e-310, 1e-300, 1e-170, 1e-163, 1e-160, 0.02, 0.1,
@@ -63,10 +64,10 @@ GRADED_TEST(separable, gaussian_kernel_for_any_sigma, 2, SECTION)
             char what[96];
             snprintf(what, sizeof what, "the Gaussian with sigma %g and radius %zu", sigma, r);
             expect_status(cv_gaussian_kernel(sigma, r, k), CV_OK, what);
-            long double two_var = 2.0L * sigma * sigma, expected[15], sum = 0;
+            long double expected[15], sum = 0;
             for (size_t i = 0; i < taps; i++) {
-                long double t = (long double)i - (long double)r;
-                sum += expected[i] = expl(-t * t / two_var);
+                long double t = ((long double)i - (long double)r) / sigma;
+                sum += expected[i] = expl(-t * t / 2);
             }
             double total = 0;
             for (size_t i = 0; i < taps; i++) {
