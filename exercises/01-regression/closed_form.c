@@ -14,7 +14,9 @@ lr_status lr_fit_line(const double *x, const double *y, size_t n, lr_line *fit)
     // TODO: compute the means of x and y, then Sxx and Sxy from the centred
     //   values, then slope = Sxy / Sxx and intercept = mean_y - slope * mean_x.
     //   Return LR_ERR_SINGULAR if Sxx is zero (all x equal). Section 6.3 shows
-    //   why you must centre before multiplying.
+    //   why you must centre before multiplying, and why to subtract x[0] and
+    //   y[0] before anything else; section 6.4 how to scale data whose squares
+    //   overflow or underflow.
     (void)x; (void)y; (void)n; (void)fit;
     return LR_ERR_TODO;
 }

@@ -129,10 +129,13 @@ double lr_descend_1d(double (*derivative)(double x, void *ctx), void *ctx, doubl
 
 /* Least-squares line through (x[i], y[i]), i < n: the slope and intercept that
  * minimise the SSE. Must stay accurate when the x are large and close together
- * (say x near 1e9 with a spread of 1), where the textbook formula
- * (n*Sxy - Sx*Sy) / (n*Sxx - Sx^2) loses every digit.
+ * (say x near 1.7e9 with a spread of 1e-3), where the textbook formula
+ * (n*Sxy - Sx*Sy) / (n*Sxx - Sx^2) loses every digit, and for any finite
+ * data, from subnormal numbers to 1e300, where squares underflow or overflow.
  * Returns LR_ERR_ARG for a NULL pointer, n < 2 or a value that is not finite,
- * LR_ERR_SINGULAR when all x are equal (no unique line), LR_OK otherwise. */
+ * and when the slope or intercept is too large for a double (x near 1e-300
+ * and y near 1e300, say); LR_ERR_SINGULAR when all x are equal (no unique
+ * line); LR_OK otherwise. */
 lr_status lr_fit_line(const double *x, const double *y, size_t n, lr_line *fit);
 
 /* ---- Exercise 6: several input variables (chapter section 7) ---------- */
@@ -140,8 +143,12 @@ lr_status lr_fit_line(const double *x, const double *y, size_t n, lr_line *fit);
 /* Least squares with m input variables: finds weights w[0..m-1] and an
  * intercept b minimising the SSE of y[i] ~ sum_j X[i*m + j] * w[j] + b.
  * X is n x m, row-major. Must not form or invert X^T X (section 7 says why).
- * Returns LR_ERR_ARG for NULL pointers, m == 0 or n < m + 1; LR_ERR_SINGULAR
- * when the columns (with the intercept) are linearly dependent; LR_ERR_NOMEM. */
+ * Any finite data: a column near 1e200 next to one near 1e-200, or every
+ * value near 1e300, must not overflow or underflow the norms.
+ * Returns LR_ERR_ARG for NULL pointers, m == 0, n < m + 1, a value that is
+ * not finite, or a weight or intercept too large for a double;
+ * LR_ERR_SINGULAR when the columns (with the intercept) are linearly
+ * dependent; LR_ERR_NOMEM. */
 lr_status lr_fit_multi(const double *X, const double *y, size_t n, size_t m,
                        double *weights, double *intercept);
 

@@ -21,9 +21,11 @@
 cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                          size_t kw, cv_mode mode, float *out)
 {
-    // TODO: check the arguments as in cv_correlate1d, then for every output
-    //   (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the taps whose
-    //   pixel lies inside the image (section 5). Section 7 makes it fast.
+    // TODO: check the arguments as in cv_correlate1d, and that the image, the
+    //   kernel and the output are not too large to exist (section 3), then for
+    //   every output (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the
+    //   taps whose pixel lies inside the image (section 5). Section 7 makes it
+    //   fast.
     (void)img; (void)h; (void)w; (void)k; (void)kh; (void)kw; (void)mode; (void)out;
     return CV_ERR_TODO;
 }

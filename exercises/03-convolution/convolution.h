@@ -33,7 +33,8 @@ typedef enum {
     CV_OK = 0,
     CV_ERR_TODO,   /* not implemented yet (the skeleton's placeholder) */
     CV_ERR_ARG,    /* a NULL pointer, a zero size, an unknown mode */
-    CV_ERR_SHAPE,  /* sizes that do not fit: a valid output of size 0, a pool that does not tile */
+    CV_ERR_SHAPE,  /* sizes that do not fit: a valid output of size 0, a pool that does not
+                      tile, an array too large to exist (its size in bytes overflows size_t) */
     CV_ERR_IO,     /* a file could not be opened, read or written */
     CV_ERR_FORMAT, /* a file that is not an image we can decode */
     CV_ERR_NOMEM,  /* out of memory */
@@ -51,7 +52,8 @@ const char *cv_mode_str(cv_mode mode);
 
 /* The number of outputs of a signal of n samples with a kernel of k in this
  * mode: n - k + 1, n or n + k - 1. 0 when n or k is 0, the mode is unknown,
- * or (valid) k > n. */
+ * (valid) k > n, or (full) n + k - 1 is larger than SIZE_MAX: never a
+ * wrapped-around size. */
 size_t cv_output_size(size_t n, size_t k, cv_mode mode);
 
 /* Convolution: out[i] = sum_j f[i + o - j] g[j], with f = 0 outside
@@ -76,7 +78,10 @@ cv_status cv_correlate1d(const double *f, size_t n, const double *g, size_t k, c
  * where oy, ox are (kh - 1, kw - 1) for full, ((kh - 1) / 2, (kw - 1) / 2)
  * for same, (0, 0) for valid. out is
  * cv_output_size(h, kh, mode) x cv_output_size(w, kw, mode) and must not
- * overlap img or k. Any kernel size, odd or even. Errors as cv_convolve1d.
+ * overlap img or k. Any kernel size, odd or even. Errors as cv_convolve1d,
+ * and CV_ERR_SHAPE, without reading or writing anything, when the image,
+ * the kernel or the output would hold more floats than a size_t can count
+ * in bytes (h * w * sizeof(float) > SIZE_MAX, say).
  * The reference solution is fast (section 7); yours needs to be correct. */
 cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                          size_t kw, cv_mode mode, float *out);
@@ -100,8 +105,13 @@ cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const flo
                                  float *out);
 
 /* The normalised Gaussian kernel of radius r (2r + 1 taps), sampled at
- * -r..r with standard deviation sigma and scaled to sum to 1. CV_ERR_ARG
- * unless sigma > 0 and finite and k is not NULL. */
+ * -r..r with standard deviation sigma and scaled to sum to 1. Any finite
+ * sigma > 0 works, down to the smallest subnormal number: a sigma too small
+ * for any tap but the centre to register gives the limit, 1 at the centre
+ * and 0 elsewhere (2 sigma^2 may underflow to 0 on the way, and the centre's
+ * -0 / 0 must not become NaN); a sigma too large for the taps to differ
+ * gives 1 / (2r + 1) everywhere. CV_ERR_ARG unless sigma > 0 and finite and
+ * k is not NULL. */
 cv_status cv_gaussian_kernel(double sigma, size_t r, float *k);
 
 /* ---- Exercise 4: pooling (chapter section 8) ----------------------------- */
@@ -117,7 +127,8 @@ size_t cv_pool_output_size(size_t n, size_t size, size_t stride);
  * by stride: out[y][x] is the max or mean of the window whose top-left pixel
  * is (y * stride, x * stride). out is cv_pool_output_size(h, ...) x
  * cv_pool_output_size(w, ...). CV_ERR_ARG for NULL, a zero size or stride or
- * an unknown kind; CV_ERR_SHAPE when the windows do not tile the image. */
+ * an unknown kind; CV_ERR_SHAPE when the windows do not tile the image or
+ * h * w floats are too many for a size_t to count in bytes. */
 cv_status cv_pool(const float *img, size_t h, size_t w, size_t size, size_t stride,
                   cv_pool_kind kind, float *out);
 
@@ -135,7 +146,8 @@ typedef struct {
  * in is c_in images of h x w, one after the other; weights is
  * c_out x c_in kernels of kh x kw; bias has c_out entries; out is c_out
  * images of the mode's output size. CV_ERR_ARG for NULL or a zero size;
- * CV_ERR_SHAPE when the output would be empty. */
+ * CV_ERR_SHAPE when the output would be empty, or when in, weights or out
+ * would hold more floats than a size_t can count in bytes. */
 cv_status cv_layer_forward(const float *in, const float *weights, const float *bias,
                            cv_layer_shape shape, cv_mode mode, float *out);
 

@@ -30,7 +30,8 @@ cv_status cv_gaussian_kernel(double sigma, size_t r, float *k)
 {
     // TODO: k[t + r] = exp(-t^2 / (2 sigma^2)) for t = -r..r, computed in
     //   double, then divided by their sum (section 6). CV_ERR_ARG unless
-    //   sigma > 0 and finite and k is not NULL.
+    //   sigma > 0 and finite and k is not NULL. A tiny sigma must still give
+    //   a kernel that sums to 1 (section 6 shows the trap).
     (void)sigma; (void)r; (void)k;
     return CV_ERR_TODO;
 }

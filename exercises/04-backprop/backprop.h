@@ -112,7 +112,9 @@ typedef enum {
 } bp_activation;
 
 /* f(z), and its derivative f'(z). Both finite for every finite z (sigmoid
- * of -1000 is 0, not NaN), and NaN for an unknown activation. */
+ * of -1000 is 0, not NaN), and NaN for an unknown activation. The
+ * derivatives of sigmoid and tanh keep their relative accuracy for large
+ * |z| (about e^-|z| and 4 e^-2|z|, not 0, until those underflow). */
 double bp_activate(bp_activation f, double z);
 double bp_activate_grad(bp_activation f, double z);
 
@@ -129,14 +131,18 @@ void bp_activate_backward(bp_activation f, const double *z, const double *dh, si
 
 /* Binary cross-entropy of the target y (in [0, 1]) against sigmoid(z),
  * from the logit z: -y log s - (1 - y) log(1 - s) with s = sigmoid(z),
- * computed stably (finite and accurate for z = +-1000). If grad is not NULL
- * it receives dloss/dz = sigmoid(z) - y. */
+ * computed stably (finite and accurate for z = +-1000, and to full relative
+ * accuracy when the loss is tiny). If grad is not NULL it receives
+ * dloss/dz = sigmoid(z) - y, accurate relative to its size too (-e^-40 for
+ * z = 40 and y = 1, not 0). */
 double bp_bce_logit(double z, double y, double *grad);
 
 /* Softmax cross-entropy of `label` from n logits, stably: logsumexp(logits)
- * - logits[label] (lesson 02, section 5). If grad is not NULL it receives
- * softmax(logits) - onehot(label). NaN (and grad untouched) for NULL logits,
- * n == 0 or label >= n. */
+ * - logits[label] (lesson 02, section 5), to full relative accuracy even
+ * when it is tiny (log1p(e^-40) for logits [0, -40] and label 0, not 0). If
+ * grad is not NULL it receives softmax(logits) - onehot(label), likewise
+ * accurate at the label. NaN (and grad untouched) for NULL logits, n == 0 or
+ * label >= n. */
 double bp_softmax_cross_entropy(const double *logits, size_t n, size_t label, double *grad);
 
 /* ---- Exercise 4: dense layers and the matrix multiply (section 5) -------- */
@@ -211,7 +217,9 @@ typedef struct {
 /* Allocates a network (given): weights normal with standard deviation
  * sqrt(2 / fan_in) for ReLU and sqrt(1 / fan_in) otherwise, from an rng
  * seeded with seed; biases 0. BP_ERR_ARG if layers is 0 or above
- * BP_MAX_LAYERS or a size is 0. */
+ * BP_MAX_LAYERS, a size is 0, or the parameters would be more doubles than
+ * a size_t can count in bytes (sizes {SIZE_MAX / 2, 4}, say); nothing is
+ * allocated then. */
 bp_status bp_mlp_init(bp_mlp *net, const size_t *sizes, size_t layers, bp_activation hidden,
                       uint64_t seed);
 

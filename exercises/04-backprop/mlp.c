@@ -20,8 +20,14 @@ bp_status bp_mlp_init(bp_mlp *net, const size_t *sizes, size_t layers, bp_activa
     for (size_t l = 0; l <= layers; l++)
         if (sizes[l] == 0)
             return BP_ERR_ARG;
-    for (size_t l = 0; l < layers; l++)
-        count += sizes[l + 1] * sizes[l] + sizes[l + 1];
+    /* (sizes[l] + 1) * sizes[l + 1] parameters per layer, counted so that
+     * nothing wraps around: sizes like {SIZE_MAX / 2, 4} have no network. */
+    const size_t most = SIZE_MAX / sizeof *net->params;
+    for (size_t l = 0; l < layers; l++) {
+        if (sizes[l] >= most || sizes[l + 1] > (most - count) / (sizes[l] + 1))
+            return BP_ERR_ARG;
+        count += (sizes[l] + 1) * sizes[l + 1];
+    }
     net->params = malloc(count * sizeof *net->params);
     if (!net->params)
         return BP_ERR_NOMEM;

@@ -13,6 +13,7 @@
 
 #include "../demo.h"
 #include "regression.h"
+#include "rng.h"
 
 static lr_eyetrack load(const char *path)
 {
@@ -223,10 +224,12 @@ static void local_minima(void)
 }
 
 /* The centred formulas in long double (64-bit mantissa): a more precise
- * reference for the double-precision results. */
+ * reference for the double-precision results. The residual sums rx and ry
+ * remove the rounding error of the means (the corrected two-pass algorithm),
+ * which matters for data far from 0. */
 static lr_line long_double_fit(const double *x, const double *y, size_t n)
 {
-    long double mx = 0, my = 0, sxx = 0, sxy = 0;
+    long double mx = 0, my = 0, rx = 0, ry = 0, sxx = 0, sxy = 0;
     for (size_t i = 0; i < n; i++) {
         mx += x[i];
         my += y[i];
@@ -234,11 +237,33 @@ static lr_line long_double_fit(const double *x, const double *y, size_t n)
     mx /= n;
     my /= n;
     for (size_t i = 0; i < n; i++) {
+        rx += x[i] - mx;
+        ry += y[i] - my;
         sxx += (x[i] - mx) * (x[i] - mx);
         sxy += (x[i] - mx) * (y[i] - my);
     }
+    sxx -= rx * rx / n;
+    sxy -= rx * ry / n;
     long double slope = sxy / sxx;
-    return (lr_line){(double)slope, (double)(my - slope * mx)};
+    return (lr_line){(double)slope, (double)(my + ry / n - slope * (mx + rx / n))};
+}
+
+/* The centred formulas in double, the plain way: the means, then the sums of
+ * deviations from them. */
+static double centred_slope(const double *x, const double *y, size_t n)
+{
+    double mx = 0, my = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= (double)n;
+    my /= (double)n;
+    for (size_t i = 0; i < n; i++) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    return sxy / sxx;
 }
 
 /* Section 6: the closed form, against scikit-learn and the textbook formula. */
@@ -300,6 +325,66 @@ static void losing_digits(const lr_eyetrack *d, lr_line best)
         lr_status s = lr_fit_line(shifted, d->reading_time, d->n, &ours);
         fprintf(f, "%-7g %-22.15g %-18.15g %.15g\n", offsets[k], naive.slope,
                 s == LR_OK ? ours.slope : NAN, exact.slope);
+    }
+    close_output(f);
+}
+
+/* Section 6.3: timestamps a millisecond apart, x = 1.7e9 + U(0, 1e-3). */
+static void far_from_zero(void)
+{
+    enum { N = 10000 };
+    static double x[N], y[N], dx[N], dy[N];
+    rng r;
+    rng_seed(&r, 2026);
+    for (size_t i = 0; i < N; i++) {
+        x[i] = 1.7e9 + rng_range(&r, 0, 1e-3);
+        y[i] = 2 * x[i] + 1 + 1e-4 * rng_normal(&r);
+    }
+    for (size_t i = 0; i < N; i++) {
+        dx[i] = x[i] - x[0]; /* exact: x[i] and x[0] are within a factor of 2 */
+        dy[i] = y[i] - y[0];
+    }
+    double exact = long_double_fit(x, y, N).slope;
+    lr_line ours;
+    if (lr_fit_line(x, y, N, &ours) != LR_OK) {
+        fprintf(stderr, "demo: the fit of the timestamps failed\n");
+        exit(1);
+    }
+    FILE *f = open_output("far_from_zero.txt");
+    fprintf(f, "%d points x = 1.7e9 + U(0, 1e-3), y = 2 x + 1 + noise\n", N);
+    fprintf(f, "%-34s %-20s %s\n", "method", "slope", "relative error");
+    const char *names[] = {"centred", "x[0] and y[0] subtracted first", "lr_fit_line"};
+    const double slopes[] = {centred_slope(x, y, N), centred_slope(dx, dy, N), ours.slope};
+    for (int k = 0; k < 3; k++)
+        fprintf(f, "%-34s %-20.15g %.1e\n", names[k], slopes[k], fabs(slopes[k] - exact) / exact);
+    fprintf(f, "%-34s %.15g\n", "long double, corrected", exact);
+    close_output(f);
+}
+
+/* Section 6.4: the eye data with x and y scaled by powers of two, whose
+ * line is the same up to the exact scaling. */
+static void extreme_scales(const lr_eyetrack *d)
+{
+    double x[64], y[64];
+    FILE *f = open_output("extreme_scales.txt");
+    fprintf(f, "the eye data with x times 2^a and y times 2^b; slopes shown times 2^(a - b)\n");
+    fprintf(f, "%-6s %-6s %-22s %s\n", "a", "b", "centred", "lr_fit_line");
+    const int powers[][2] = {{0, 0}, {1000, 1000}, {-1000, -1000}, {-1000, 0}};
+    for (int k = 0; k < 4; k++) {
+        for (size_t i = 0; i < d->n; i++) {
+            x[i] = ldexp(d->pupil_dilation[i], powers[k][0]);
+            y[i] = ldexp(d->reading_time[i], powers[k][1]);
+        }
+        lr_line ours;
+        lr_status s = lr_fit_line(x, y, d->n, &ours);
+        char plain[32];
+        double centred = ldexp(centred_slope(x, y, d->n), powers[k][0] - powers[k][1]);
+        if (isnan(centred))
+            snprintf(plain, sizeof plain, "NaN");
+        else
+            snprintf(plain, sizeof plain, "%.15g", centred);
+        fprintf(f, "%-6d %-6d %-22s %.15g\n", powers[k][0], powers[k][1], plain,
+                s == LR_OK ? ldexp(ours.slope, powers[k][0] - powers[k][1]) : NAN);
     }
     close_output(f);
 }
@@ -416,6 +501,8 @@ int main(int argc, char *argv[])
     surface_and_descent(&train, best);
     local_minima();
     losing_digits(&train, best);
+    far_from_zero();
+    extreme_scales(&train);
     several_variables(&train, &test, best);
     test_set(&test, best);
     lr_eyetrack_free(&train);

@@ -228,6 +228,20 @@ static void separable_cost(void)
     close_output(txt);
 }
 
+/* Section 6: Gaussian kernels of radius 2 from a vanishing to a huge sigma. */
+static void gaussian_limits(void)
+{
+    FILE *txt = open_output("gaussian_limits.txt");
+    const double sigmas[] = {1e-170, 0.3, 1, 3, 1e300};
+    for (int s = 0; s < 5; s++) {
+        float k[5];
+        check(cv_gaussian_kernel(sigmas[s], 2, k), "a Gaussian kernel");
+        fprintf(txt, "sigma %-6g [%.6f %.6f %.6f %.6f %.6f]\n", sigmas[s], k[0], k[1], k[2],
+                k[3], k[4]);
+    }
+    close_output(txt);
+}
+
 /* Section 8: the lecture's pooling examples. */
 static void pooling(void)
 {
@@ -279,6 +293,7 @@ int main(int argc, char **argv)
     borders();
     gallery();
     separable_cost();
+    gaussian_limits();
     pooling();
     return 0;
 }

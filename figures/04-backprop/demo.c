@@ -98,6 +98,44 @@ static void activations(void)
     }
     write_table("activations.dat", "z relu relu' sigmoid sigmoid' tanh tanh'", STEPS, 7,
                 &rows[0][0]);
+
+    /* Section 3: the derivatives where the activations saturate, the
+     * textbook way (a difference from 1) and the solution's, against long
+     * double closed forms. */
+    FILE *f = open_output("saturation.txt");
+    fprintf(f, "%-5s %-12s %-12s %-12s %-12s %-12s %s\n", "z", "s (1 - s)", "sigmoid'",
+            "exact", "1 - t^2", "tanh'", "exact");
+    const double zs[] = {10, 20, 40, 400, 700};
+    for (int k = 0; k < 5; k++) {
+        double z = zs[k], s = bp_activate(BP_SIGMOID_ACT, z), t = bp_activate(BP_TANH_ACT, z);
+        long double e = expl(-(long double)z), e2 = expl(-2 * (long double)z);
+        fprintf(f, "%-5g %-12.6g %-12.6g %-12.6Lg %-12.6g %-12.6g %.6Lg\n", z, s * (1 - s),
+                bp_activate_grad(BP_SIGMOID_ACT, z), e / ((1 + e) * (1 + e)), 1 - t * t,
+                bp_activate_grad(BP_TANH_ACT, z), 4 * e2 / ((1 + e2) * (1 + e2)));
+    }
+    close_output(f);
+}
+
+/* Section 4: the losses of confident right answers and a gradient, the
+ * textbook way (the log of a sum that has rounded to 1, sigmoid(z) - y) and
+ * the solution's. */
+static void confident(void)
+{
+    FILE *f = open_output("confident.txt");
+    fprintf(f, "%-32s %-13s %-13s %s\n", "", "textbook", "solution", "exact");
+    const double gaps[] = {10, 40, 700};
+    for (int k = 0; k < 3; k++) {
+        double logits[2] = {0, -gaps[k]};
+        char label[64];
+        snprintf(label, sizeof label, "softmax CE of [0, -%g], label 0", gaps[k]);
+        fprintf(f, "%-32s %-13.6g %-13.6g %.6Lg\n", label, log(1 + exp(-gaps[k])),
+                bp_softmax_cross_entropy(logits, 2, 0, NULL), log1pl(expl(-(long double)gaps[k])));
+    }
+    double g;
+    bp_bce_logit(40, 1, &g);
+    fprintf(f, "%-32s %-13.6g %-13.6g %.6Lg\n", "d bce / dz at z = 40, y = 1",
+            bp_activate(BP_SIGMOID_ACT, 40) - 1, g, -expl(-40.0L) / (1 + expl(-40.0L)));
+    close_output(f);
 }
 
 static void print_matrix(FILE *f, const char *name, const double *m, size_t rows, size_t cols)
@@ -484,6 +522,7 @@ int main(int argc, char *argv[])
     out_dir = argv[1];
     chapter_graph();
     activations();
+    confident();
     collapse();
     example();
     bp_digits train, test;

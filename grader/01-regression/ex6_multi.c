@@ -1,5 +1,6 @@
 /* Exercise 6: several input variables (chapter section 7). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "grade.h"
@@ -186,4 +187,74 @@ GRADED_TEST(multi, rejects_problems_without_a_unique_answer, 1, SECTION)
                   "2 points for 2 weights and an intercept");
     expect_status(lr_fit_multi(X, y, 6, 0, w, &b), LR_ERR_ARG, "m = 0");
     expect_status(lr_fit_multi(NULL, y, 6, 2, w, &b), LR_ERR_ARG, "X = NULL");
+}
+
+/* Columns of very different sizes, and data at either end of the double
+ * range: column j is u * scale[j] with u uniform on [-1, 1), and y lies on
+ * the plane with weights c[j] * y_scale / scale[j] and intercept
+ * b * y_scale. A column near 1e200 has squares near 1e400 and one near
+ * 1e-200 squares near 1e-400: norms computed as sqrt(sum of squares)
+ * overflow or vanish. Scaling each column by its largest magnitude (as
+ * LAPACK's dnrm2 does) keeps them in range. Every weight is checked
+ * relative to its own size, however small. */
+GRADED_TEST(multi, columns_of_very_different_sizes, 2, "7.2 Why not invert")
+{
+    rng r;
+    grade_rng(&r);
+    const struct {
+        double scale[4], y_scale;
+    } cases[] = {
+        {{1e200, 1e-200, 1, 3}, 1},
+        {{1e300, 1e300, 1e300, 1e300}, 1e300},
+        {{1e-300, 1e-300, 1e-300, 1e-300}, 1e-300},
+        {{1e-200, 1e200, 1e-100, 1e100}, 1e100},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const size_t m = 4, n = 50 + rng_below(&r, 250);
+        double *X = grade_alloc(n * m, sizeof *X), *y = grade_alloc(n, sizeof *y);
+        double w[4], fit[4] = {NAN, NAN, NAN, NAN}, intercept = NAN;
+        for (size_t j = 0; j < m; j++)
+            w[j] = rng_range(&r, 1, 5) * (rng_below(&r, 2) ? 1 : -1) * cases[c].y_scale /
+                   cases[c].scale[j];
+        double b = rng_range(&r, -10, 10) * cases[c].y_scale;
+        for (size_t i = 0; i < n; i++) {
+            long double sum = b;
+            for (size_t j = 0; j < m; j++) {
+                X[i * m + j] = rng_range(&r, -1, 1) * cases[c].scale[j];
+                sum += (long double)X[i * m + j] * w[j];
+            }
+            y[i] = (double)sum;
+        }
+        char what[160];
+        snprintf(what, sizeof what, "columns near %g, %g, %g and %g, y near %g",
+                 cases[c].scale[0], cases[c].scale[1], cases[c].scale[2], cases[c].scale[3],
+                 cases[c].y_scale);
+        lr_status status = lr_fit_multi(X, y, n, m, fit, &intercept);
+        if (status != LR_OK)
+            grade_fail("fitting %zu points with %s: expected LR_OK, came %s", n, what,
+                       status_name(status));
+        for (size_t j = 0; j < m; j++)
+            if (!(fabs(fit[j] - w[j]) <= 1e-9 * fabs(w[j])))
+                grade_fail("weight %zu of an exact plane with %s: expected %.12g, came %.12g "
+                           "(relative tolerance 1e-9)", j, what, w[j], fit[j]);
+        if (!(fabs(intercept - b) <= 1e-9 * fabs(b)))
+            grade_fail("intercept of an exact plane with %s: expected %.12g, came %.12g "
+                       "(relative tolerance 1e-9)", what, b, intercept);
+    }
+
+    /* What no double can hold, and what is no number. */
+    double X[12], y[6], w[2], b;
+    for (int i = 0; i < 6; i++) {
+        X[2 * i] = 1e-300 * (i % 3 - 1);
+        X[2 * i + 1] = i;
+        y[i] = 1e300 * (i % 3 - 1) + (i > 2);
+    }
+    expect_status(lr_fit_multi(X, y, 6, 2, w, &b), LR_ERR_ARG,
+                  "a weight near 1e600, too large for a double");
+    X[0] = 0;
+    X[7] = INFINITY;
+    expect_status(lr_fit_multi(X, y, 6, 2, w, &b), LR_ERR_ARG, "an infinite value in X");
+    X[7] = 3;
+    y[4] = NAN;
+    expect_status(lr_fit_multi(X, y, 6, 2, w, &b), LR_ERR_ARG, "a NaN in y");
 }

@@ -17,11 +17,22 @@ lr_line ref_fit_line(const double *x, const double *y, size_t n)
     }
     mx /= n;
     my /= n;
-    long double sxx = 0, sxy = 0;
+    /* Even in long double the mean of data near 1.7e9 is off by 1e-10 or
+     * more, and that error squared is not small next to the variance of a
+     * spread of 1e-3. The residual sums rx and ry remove it (the corrected
+     * two-pass algorithm). */
+    long double rx = 0, ry = 0, sxx = 0, sxy = 0;
     for (size_t i = 0; i < n; i++) {
-        sxx += (x[i] - mx) * (x[i] - mx);
-        sxy += (x[i] - mx) * (y[i] - my);
+        long double dx = x[i] - mx, dy = y[i] - my;
+        rx += dx;
+        ry += dy;
+        sxx += dx * dx;
+        sxy += dx * dy;
     }
+    sxx -= rx * rx / n;
+    sxy -= rx * ry / n;
+    mx += rx / n;
+    my += ry / n;
     long double slope = sxy / sxx;
     return (lr_line){(double)slope, (double)(my - slope * mx)};
 }

@@ -11,7 +11,10 @@
 #include "regression.h"
 #include "rng.h"
 
-/* Least-squares line by the centred formulas, in long double. */
+/* Least-squares line by the centred formulas, in long double, with the
+ * mean's rounding error corrected: accurate to about 1e-16 even for x near
+ * 1.7e9 with a spread of 1e-3, and for any finite data (long double does not
+ * overflow at 1e300). */
 lr_line ref_fit_line(const double *x, const double *y, size_t n);
 
 /* MSE of a line, in long double. */

@@ -128,3 +128,23 @@ GRADED_TEST(normalize, refuses_what_is_not_a_distribution, 1, SECTION)
     expect_status(sm_normalize(a, 2, NULL), SM_ERR_ARG, "sm_normalize with p = NULL");
     expect_status(sm_normalize(a, 0, p), SM_ERR_ARG, "sm_normalize with n = 0");
 }
+
+/* A NaN with its sign bit set (what inf - inf and 0 / 0 give on x86) is no
+ * more a probability than one without: both fail every comparison. */
+GRADED_TEST(normalize, nan_of_either_sign, 1, SECTION)
+{
+    const double nans[] = {copysign(NAN, 1.0), copysign(NAN, -1.0)};
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t at = 0; at < 3; at++) {
+            double a[3] = {1, 2, 3}, p[3] = {42, 42, 42};
+            a[at] = nans[s];
+            char what[96];
+            snprintf(what, sizeof what, "normalising [1, 2, 3] with entry %zu replaced by %sNaN",
+                     at, s ? "-" : "+");
+            expect_status(sm_normalize(a, 3, p), SM_ERR_DOMAIN, what);
+            for (int i = 0; i < 3; i++)
+                expect_true(p[i] == 42, "after refusing %s, p should be left alone: p[%d] was "
+                            "42, came %g", what, i, p[i]);
+        }
+    }
+}

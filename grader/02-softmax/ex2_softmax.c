@@ -476,3 +476,30 @@ GRADED_TEST(softmax, temperature, 2, "4.3 Temperature")
     expect_status(sm_softmax_temperature(a, 3, 1, NULL), SM_ERR_ARG,
                   "sm_softmax_temperature with p = NULL");
 }
+
+/* A NaN with its sign bit set is what inf - inf and 0 / 0 give on x86. Every
+ * comparison with it is false, and a maximum taken with > passes over it;
+ * it must make the result NaN or SM_ERR_DOMAIN all the same, wherever it is. */
+GRADED_TEST(softmax, nan_of_either_sign, 1, SAFELY)
+{
+    const double nans[] = {copysign(NAN, 1.0), copysign(NAN, -1.0)};
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t at = 0; at < 4; at++) {
+            double a[4] = {1, 2, 3, 0.5}, p[4];
+            a[at] = nans[s];
+            char what[96];
+            snprintf(what, sizeof what, "[%s%s%s%s] with %sNaN at index %zu",
+                     at == 0 ? "NaN" : "1", at == 1 ? ", NaN" : ", 2", at == 2 ? ", NaN" : ", 3",
+                     at == 3 ? ", NaN" : ", 0.5", s ? "-" : "+", at);
+            char call[160];
+            snprintf(call, sizeof call, "softmax of %s", what);
+            expect_status(sm_softmax(a, 4, p), SM_ERR_DOMAIN, call);
+            snprintf(call, sizeof call, "log_softmax of %s", what);
+            expect_status(sm_log_softmax(a, 4, p), SM_ERR_DOMAIN, call);
+            snprintf(call, sizeof call, "softmax at temperature 2 of %s", what);
+            expect_status(sm_softmax_temperature(a, 4, 2.0, p), SM_ERR_DOMAIN, call);
+            double v = sm_logsumexp(a, 4);
+            expect_true(isnan(v), "logsumexp of %s: expected NaN, came %g", what, v);
+        }
+    }
+}

@@ -259,3 +259,27 @@ GRADED_TEST(information, the_gradient, 4, "5.4 The gradient")
     sm_cross_entropy_grad(one, 1, 0, g);
     expect_near(g[0], 0, 1e-15, "gradient for the single logit [3]");
 }
+
+/* logsumexp(logits) - logits[label] is NaN when a logit is NaN, of either
+ * sign (inf - inf and 0 / 0 give one with the sign bit set on x86), wherever
+ * it is and whatever the label. */
+GRADED_TEST(information, nan_logits_of_either_sign, 1, "5.3 The loss from logits")
+{
+    const double fine[4] = {1, 2, 3, 0.5};
+    const long double wide[4] = {1, 2, 3, 0.5};
+    for (size_t label = 0; label < 4; label++)
+        expect_near(sm_cross_entropy_logits(fine, 4, label),
+                    (double)ref_loss_logits(wide, 4, label), 1e-15,
+                    "loss of logits [1, 2, 3, 0.5] with label %zu", label);
+    const double nans[] = {copysign(NAN, 1.0), copysign(NAN, -1.0)};
+    for (size_t s = 0; s < 2; s++)
+        for (size_t at = 0; at < 4; at++)
+            for (size_t label = 0; label < 4; label++) {
+                double logits[4] = {1, 2, 3, 0.5};
+                logits[at] = nans[s];
+                double v = sm_cross_entropy_logits(logits, 4, label);
+                expect_true(isnan(v), "loss of logits [1, 2, 3, 0.5] with entry %zu replaced by "
+                            "%sNaN, label %zu: expected NaN, came %g", at, s ? "-" : "+", label,
+                            v);
+            }
+}

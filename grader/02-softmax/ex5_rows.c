@@ -175,3 +175,46 @@ GRADED_TEST(rows, in_place, 1, SECTION)
         free(buf);
     }
 }
+
+/* A NaN anywhere in a row poisons the whole row, whatever its sign: on x86,
+ * inf - inf and 0 / 0 give a NaN with its sign bit set, which a maximum
+ * taken with > (or on the floats' bits) passes over. The NaN sits in the
+ * first, middle or last row (a row's maximum may be found while the row
+ * before it is processed), at the first, a middle and the last column and
+ * on both sides of 4-, 8- and 16-wide vector boundaries. The other rows must
+ * come out right. */
+GRADED_TEST(rows, nan_of_either_sign_poisons_its_row, 2, SECTION)
+{
+    const float nans[] = {copysignf(NAN, 1.0f), copysignf(NAN, -1.0f)};
+    const size_t widths[] = {1, 3, 4, 8, 15, 16, 17, 33, 1001, 5000};
+    rng r;
+    grade_rng(&r);
+    for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+        size_t cols = widths[w], rows = 3, n = rows * cols;
+        const size_t where[] = {0, cols / 2, cols - 1, 3, 4, 7, 8, 15, 16, 17, 31, 32};
+        float *x = grade_alloc(n, sizeof *x), *out = grade_alloc(n, sizeof *out);
+        for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+            if (where[k] >= cols)
+                continue;
+            for (size_t s = 0; s < 2; s++) {
+                size_t bad = (k + s) % rows;
+                for (size_t i = 0; i < n; i++)
+                    x[i] = (float)rng_range(&r, -50, 50);
+                x[bad * cols + where[k]] = nans[s];
+                for (size_t i = 0; i < n; i++)
+                    out[i] = 42;
+                sm_softmax_rows(x, rows, cols, out);
+                for (size_t c = 0; c < cols; c++)
+                    if (!isnan(out[bad * cols + c]))
+                        grade_fail("a %zu x %zu matrix with %sNaN at row %zu, column %zu: every "
+                                   "entry of that row should be NaN, column %zu came %g",
+                                   rows, cols, s ? "-" : "+", bad, where[k], c,
+                                   out[bad * cols + c]);
+                for (size_t row = 0; row < rows; row++)
+                    if (row != bad)
+                        check_rows(x + row * cols, 1, cols, out + row * cols,
+                                   "a row next to one holding a NaN");
+            }
+        }
+    }
+}

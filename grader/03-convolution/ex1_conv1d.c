@@ -1,6 +1,7 @@
 /* Exercise 1: 1-D convolution and cross-correlation (chapter sections 2
  * and 3). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -243,4 +244,41 @@ GRADED_TEST(conv1d, errors, 1, SECTION_BORDERS)
         snprintf(what, sizeof what, "%s valid with a 4-tap kernel on 3 samples", names[i]);
         expect_status(fns[i](f, 3, g, 4, CV_VALID, out), CV_ERR_SHAPE, what);
     }
+}
+
+/* n + k - 1 computed naively wraps around for sizes near SIZE_MAX: to 0, or
+ * to a small number that would pass for a real size. 2^63 + 2^63 - 1 is
+ * exactly SIZE_MAX (on 64 bits): large, and still fine. A function that
+ * believes a wrapped size runs past its buffers; these are 4 samples long. */
+GRADED_TEST(conv1d, sizes_that_overflow, 1, SECTION_BORDERS)
+{
+    const size_t half = SIZE_MAX / 2 + 1; /* 2^63 on 64 bits */
+    const struct {
+        size_t n, k;
+        cv_mode mode;
+        size_t size;
+    } cases[] = {
+        {SIZE_MAX, 4, CV_FULL, 0},          {SIZE_MAX - 1, 2, CV_FULL, SIZE_MAX},
+        {SIZE_MAX, 2, CV_FULL, 0},          {SIZE_MAX - 5, 7, CV_FULL, 0},
+        {SIZE_MAX - 5, 6, CV_FULL, SIZE_MAX}, {2, SIZE_MAX, CV_FULL, 0},
+        {half, half, CV_FULL, SIZE_MAX},    {half, half + 1, CV_FULL, 0},
+        {SIZE_MAX, SIZE_MAX, CV_FULL, 0},   {SIZE_MAX, SIZE_MAX, CV_VALID, 1},
+        {SIZE_MAX, 3, CV_SAME, SIZE_MAX},   {3, SIZE_MAX, CV_VALID, 0},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t came = cv_output_size(cases[c].n, cases[c].k, cases[c].mode);
+        if (came != cases[c].size)
+            grade_fail("cv_output_size(%zu, %zu, %s): expected %zu, came %zu", cases[c].n,
+                       cases[c].k, cv_mode_str(cases[c].mode), cases[c].size, came);
+    }
+    double f[4] = {1, 2, 3, 4}, g[4] = {1, 1, 1, 1}, out[4] = {NAN, NAN, NAN, NAN};
+    expect_status(cv_correlate1d(f, SIZE_MAX, g, 2, CV_FULL, out), CV_ERR_SHAPE,
+                  "cv_correlate1d, full, n = SIZE_MAX and k = 2 (n + k - 1 wraps to 0)");
+    expect_status(cv_convolve1d(f, 2, g, SIZE_MAX, CV_FULL, out), CV_ERR_SHAPE,
+                  "cv_convolve1d, full, n = 2 and k = SIZE_MAX (n + k - 1 wraps to 0)");
+    expect_status(cv_convolve1d(f, SIZE_MAX - 1, g, 4, CV_FULL, out), CV_ERR_SHAPE,
+                  "cv_convolve1d, full, n = SIZE_MAX - 1 and k = 4 (n + k - 1 wraps to 1)");
+    for (int i = 0; i < 4; i++)
+        expect_true(isnan(out[i]), "after refusing sizes that overflow, out[%d] should be left "
+                    "alone, came %g", i, out[i]);
 }

@@ -1,5 +1,6 @@
 /* Exercise 2: 2-D convolution and cross-correlation (chapter section 5). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -237,5 +238,44 @@ GRADED_TEST(conv2d, errors, 2, SECTION)
         expect_status(fns[i](img, 3, 4, k, 3, 3, (cv_mode)5, out), CV_ERR_ARG, what);
         snprintf(what, sizeof what, "%s valid, a 3 x 5 kernel on a 3 x 4 image", names[i]);
         expect_status(fns[i](img, 3, 4, k, 3, 5, CV_VALID, out), CV_ERR_SHAPE, what);
+    }
+}
+
+/* Sizes whose products wrap around a size_t: h * w = 2^33 * 2^31 = 2^64 is
+ * 0 in 64 bits, and 2^32 * 2^30 floats are 2^64 bytes. No such array can
+ * exist, so the answer is CV_ERR_SHAPE, before any pixel is touched (the
+ * buffers passed are 16 floats long). */
+GRADED_TEST(conv2d, sizes_that_overflow, 1, SECTION)
+{
+    const size_t big = (size_t)1 << (sizeof(size_t) * 4); /* 2^32 on 64 bits */
+    const struct {
+        size_t h, w, kh, kw;
+        cv_mode mode;
+        const char *why;
+    } cases[] = {
+        {big * 2, big / 2, 1, 1, CV_VALID, "h * w = 2^64 wraps to 0"},
+        {big, big / 4, 1, 1, CV_SAME, "h * w * sizeof(float) = 2^64 bytes"},
+        {big / 4, big, 3, 3, CV_FULL, "h * w * sizeof(float) = 2^64 bytes"},
+        {2, 2, big * 2, big / 2, CV_FULL, "kh * kw = 2^64 wraps to 0"},
+        {1, big / 2, big * 2, 1, CV_FULL, "the full output, (2^33) x (2^31), wraps to 0"},
+        {SIZE_MAX, 1, 2, 1, CV_FULL, "h + kh - 1 wraps to 0"},
+    };
+    float *img = alloc_poisoned(16, 0), *k = alloc_poisoned(16, 0);
+    float *out = alloc_poisoned(0, 16);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char what[160];
+        snprintf(what, sizeof what, "correlating a %zu x %zu image with a %zu x %zu kernel, %s "
+                 "(%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
+                 cv_mode_str(cases[c].mode), cases[c].why);
+        expect_status(cv_correlate2d(img, cases[c].h, cases[c].w, k, cases[c].kh, cases[c].kw,
+                                     cases[c].mode, out),
+                      CV_ERR_SHAPE, what);
+        snprintf(what, sizeof what, "convolving a %zu x %zu image with a %zu x %zu kernel, %s "
+                 "(%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
+                 cv_mode_str(cases[c].mode), cases[c].why);
+        expect_status(cv_convolve2d(img, cases[c].h, cases[c].w, k, cases[c].kh, cases[c].kw,
+                                    cases[c].mode, out),
+                      CV_ERR_SHAPE, what);
+        expect_guard(out, 0, 16, what);
     }
 }

@@ -1,5 +1,7 @@
 /* Exercise 3: separable kernels (chapter section 6). */
+#include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "grade.h"
@@ -38,6 +40,51 @@ GRADED_TEST(separable, gaussian_kernel, 2, SECTION)
     expect_status(cv_gaussian_kernel(-1, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma -1");
     expect_status(cv_gaussian_kernel(NAN, 1, k), CV_ERR_ARG, "cv_gaussian_kernel with sigma NaN");
     expect_status(cv_gaussian_kernel(1, 1, NULL), CV_ERR_ARG, "cv_gaussian_kernel with k NULL");
+}
+
+/* Any finite sigma > 0 is valid, and the kernel is finite and sums to 1 for
+ * all of them. Below about 1e-162, 2 sigma^2 underflows to 0 and the centre
+ * tap, exp(-0 / 0) computed naively, is NaN; the kernel's limit there is 1
+ * at the centre and 0 elsewhere. For a huge sigma it is 1 / (2r + 1). The
+ * expected taps are exp(-(t / sigma)^2 / 2) in long double: t / sigma is 0
+ * at the centre for every sigma, and elsewhere large or small without a
+ * NaN, whatever the range of long double. */
+GRADED_TEST(separable, gaussian_kernel_for_any_sigma, 2, SECTION)
+{
+    const double sigmas[] = {0x1p-1074, 1e-310, 1e-300, 1e-170, 1e-163, 1e-160, 0.02, 0.1,
+                             1e10,      1e154,  1e160,  1e300,  DBL_MAX};
+    const size_t radii[] = {0, 1, 2, 7};
+    for (size_t s = 0; s < sizeof sigmas / sizeof sigmas[0]; s++) {
+        for (size_t q = 0; q < sizeof radii / sizeof radii[0]; q++) {
+            double sigma = sigmas[s];
+            size_t r = radii[q], taps = 2 * r + 1;
+            float k[16];
+            for (size_t i = 0; i < 16; i++)
+                k[i] = NAN;
+            char what[96];
+            snprintf(what, sizeof what, "the Gaussian with sigma %g and radius %zu", sigma, r);
+            expect_status(cv_gaussian_kernel(sigma, r, k), CV_OK, what);
+            long double expected[15], sum = 0;
+            for (size_t i = 0; i < taps; i++) {
+                long double t = ((long double)i - (long double)r) / sigma;
+                sum += expected[i] = expl(-t * t / 2);
+            }
+            double total = 0;
+            for (size_t i = 0; i < taps; i++) {
+                long double e = expected[i] / sum;
+                if (!(fabsl(k[i] - e) <= 1e-6L * e + 1e-44L))
+                    grade_fail("tap %ld of %s: expected %.9Lg, came %.9g (relative tolerance "
+                               "1e-6)", (long)i - (long)r, what, e, k[i]);
+                total += k[i];
+            }
+            expect_near(total, 1, 1e-6, "the sum of the taps of %s", what);
+            if (sigma < 1e-3)
+                expect_true(k[r] == 1.0f, "the centre tap of %s: expected exactly 1 (every other "
+                            "tap is below 1e-1000), came %.9g", what, k[r]);
+            expect_true(isnan(k[taps]), "cv_gaussian_kernel with radius %zu wrote k[%zu], past "
+                        "its %zu taps", r, taps, taps);
+        }
+    }
 }
 
 /* The two 1-D passes must give the 2-D correlation with the outer product
@@ -120,4 +167,33 @@ GRADED_TEST(separable, errors, 1, SECTION)
                   "cv_correlate_separable with an unknown mode");
     expect_status(cv_correlate_separable(img, 2, 4, k, 3, k, 3, CV_VALID, out), CV_ERR_SHAPE,
                   "cv_correlate_separable valid, 3 taps on 2 rows");
+}
+
+/* As for cv_correlate2d: sizes whose products wrap around a size_t are
+ * CV_ERR_SHAPE, before any pixel is touched. */
+GRADED_TEST(separable, sizes_that_overflow, 1, SECTION)
+{
+    const size_t big = (size_t)1 << (sizeof(size_t) * 4); /* 2^32 on 64 bits */
+    const struct {
+        size_t h, w, kh, kw;
+        cv_mode mode;
+        const char *why;
+    } cases[] = {
+        {big * 2, big / 2, 1, 1, CV_VALID, "h * w = 2^64 wraps to 0"},
+        {big, big / 4, 3, 1, CV_SAME, "h * w * sizeof(float) = 2^64 bytes"},
+        {1, big / 2, big * 2, 1, CV_FULL, "the full output, (2^33) x (2^31), wraps to 0"},
+        {2, SIZE_MAX, 1, 2, CV_FULL, "w + kw - 1 wraps to 0"},
+    };
+    float *img = alloc_poisoned(16, 0), *col = alloc_poisoned(16, 0);
+    float *row = alloc_poisoned(16, 0), *out = alloc_poisoned(0, 16);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char what[160];
+        snprintf(what, sizeof what, "separable correlation of a %zu x %zu image with %zu and %zu "
+                 "taps, %s (%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
+                 cv_mode_str(cases[c].mode), cases[c].why);
+        expect_status(cv_correlate_separable(img, cases[c].h, cases[c].w, col, cases[c].kh, row,
+                                             cases[c].kw, cases[c].mode, out),
+                      CV_ERR_SHAPE, what);
+        expect_guard(out, 0, 16, what);
+    }
 }

@@ -1,5 +1,6 @@
 /* Exercise 4: pooling (chapter section 8). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "grade.h"
@@ -94,4 +95,17 @@ GRADED_TEST(pool, rejects_bad_shapes, 2, SECTION)
     expect_status(cv_pool(img, 0, 4, 2, 2, CV_POOL_MAX, out), CV_ERR_ARG, "h = 0");
     expect_status(cv_pool(img, 4, 4, 2, 2, (cv_pool_kind)3, out), CV_ERR_ARG,
                   "an unknown kind of pooling");
+}
+
+/* An image of 2^33 x 2^31 pixels (h * w wraps to 0 in 64 bits) cannot
+ * exist: CV_ERR_SHAPE, before any pixel is read. */
+GRADED_TEST(pool, sizes_that_overflow, 1, SECTION)
+{
+    const size_t big = (size_t)1 << (sizeof(size_t) * 4); /* 2^32 on 64 bits */
+    float *img = alloc_poisoned(16, 0), *out = alloc_poisoned(0, 16);
+    expect_status(cv_pool(img, big * 2, big / 2, 2, 2, CV_POOL_MAX, out), CV_ERR_SHAPE,
+                  "max pooling a 2^33 x 2^31 image (h * w wraps to 0)");
+    expect_status(cv_pool(img, big, big / 4, 1, 1, CV_POOL_AVERAGE, out), CV_ERR_SHAPE,
+                  "average pooling a 2^32 x 2^30 image (2^64 bytes)");
+    expect_guard(out, 0, 16, "pooling an image too large to exist");
 }

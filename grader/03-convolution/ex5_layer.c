@@ -1,5 +1,6 @@
 /* Exercise 5: a convolutional layer (chapter section 9). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "grade.h"
@@ -117,4 +118,33 @@ GRADED_TEST(layer, shapes_and_errors, 2, SECTION)
     cv_layer_shape too_big = {2, 4, 4, 3, 5, 5};
     expect_status(cv_layer_forward(in, weights, bias, too_big, CV_VALID, out), CV_ERR_SHAPE,
                   "5 x 5 kernels on 4 x 4 images, valid");
+}
+
+/* Shapes whose arrays would hold more floats than a size_t can count in
+ * bytes: the input (c_in h w), the weights (c_out c_in kh kw) or the output
+ * (c_out times a plane). CV_ERR_SHAPE, before anything is read, written or
+ * allocated. */
+GRADED_TEST(layer, sizes_that_overflow, 1, SECTION)
+{
+    const size_t big = (size_t)1 << (sizeof(size_t) * 4); /* 2^32 on 64 bits */
+    const struct {
+        cv_layer_shape shape;
+        const char *why;
+    } cases[] = {
+        {{big, big / 4, 4, 1, 1, 1}, "c_in h w = 2^64 wraps to 0"},
+        {{1, big * 2, big / 2, 1, 1, 1}, "h w = 2^64 wraps to 0"},
+        {{big / 4, 2, 2, big, 1, 1}, "c_out c_in = 2^62 kernels of 4 bytes"},
+        {{1, 4, 4, big * 2, big / 2, 1}, "c_out kh = 2^64 wraps to 0"},
+        {{1, 4, 4, SIZE_MAX / 16 + 1, 1, 1}, "2^60 output planes of 4 x 4 floats"},
+    };
+    float *in = alloc_poisoned(16, 0), *weights = alloc_poisoned(16, 0);
+    float *bias = alloc_poisoned(16, 0), *out = alloc_poisoned(0, 16);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        cv_layer_shape s = cases[c].shape;
+        char what[200];
+        snprintf(what, sizeof what, "a layer of %zu x %zu x %zu inputs, %zu outputs, %zu x %zu "
+                 "kernels (%s)", s.c_in, s.h, s.w, s.c_out, s.kh, s.kw, cases[c].why);
+        expect_status(cv_layer_forward(in, weights, bias, s, CV_SAME, out), CV_ERR_SHAPE, what);
+        expect_guard(out, 0, 16, what);
+    }
 }

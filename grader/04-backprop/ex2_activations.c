@@ -102,3 +102,49 @@ GRADED_TEST(activations, arrays_and_hadamard, 1, SECTION)
         free(dh0);
     }
 }
+
+/* Where sigmoid and tanh saturate, their derivatives are small, not 0:
+ * sigmoid'(z) = e / (1 + e)^2 with e = e^-|z|, and tanh'(z) = 4 e / (1 + e)^2
+ * with e = e^-2|z|, closed forms computed here in long double. s (1 - s) is
+ * 0 from z = 37 and 1 - t^2 from |z| = 19, however accurate s and t are.
+ * Relative tolerance 1e-13; where the exact value is below the smallest
+ * normal double, a few units of the smallest subnormal. */
+GRADED_TEST(activations, derivatives_where_they_saturate, 2, SECTION)
+{
+    const double tiny = 8 * 0x1p-1074;
+    rng r;
+    grade_rng(&r);
+    for (int round = 0; round < 400; round++) {
+        double z = round < 2 ? 20 + 680.0 * round : rng_range(&r, 20, 700);
+        if (round % 2)
+            z = -z;
+        long double e = expl(-fabsl((long double)z)), e2 = expl(-2 * fabsl((long double)z));
+        long double sig = e / ((1 + e) * (1 + e)), tan = 4 * e2 / ((1 + e2) * (1 + e2));
+        double came = bp_activate_grad(BP_SIGMOID_ACT, z);
+        if (!(fabsl(came - sig) <= 1e-13L * sig + tiny))
+            grade_fail("sigmoid'(%.17g): expected %.17Lg, came %.17g (relative tolerance 1e-13)",
+                       z, sig, came);
+        came = bp_activate_grad(BP_TANH_ACT, z);
+        if (!(fabsl(came - tan) <= 1e-13L * tan + tiny))
+            grade_fail("tanh'(%.17g): expected %.17Lg, came %.17g (relative tolerance 1e-13)", z,
+                       tan, came);
+    }
+    /* The same through the Hadamard product of the backward pass. */
+    const double z[4] = {40, -40, 30, -300}, dh[4] = {2, -3, 0.5, 1};
+    double dz[4] = {NAN, NAN, NAN, NAN};
+    bp_activate_backward(BP_SIGMOID_ACT, z, dh, 4, dz);
+    for (int i = 0; i < 4; i++) {
+        long double e = expl(-fabsl((long double)z[i])), want = dh[i] * e / ((1 + e) * (1 + e));
+        if (!(fabsl(dz[i] - want) <= 1e-13L * fabsl(want)))
+            grade_fail("sigmoid backward, z = %g, dh = %g: expected %.17Lg, came %.17g (relative "
+                       "tolerance 1e-13)", z[i], dh[i], want, dz[i]);
+    }
+    bp_activate_backward(BP_TANH_ACT, z, dh, 4, dz);
+    for (int i = 0; i < 3; i++) {
+        long double e = expl(-2 * fabsl((long double)z[i]));
+        long double want = dh[i] * 4 * e / ((1 + e) * (1 + e));
+        if (!(fabsl(dz[i] - want) <= 1e-13L * fabsl(want)))
+            grade_fail("tanh backward, z = %g, dh = %g: expected %.17Lg, came %.17g (relative "
+                       "tolerance 1e-13)", z[i], dh[i], want, dz[i]);
+    }
+}

@@ -88,3 +88,61 @@ GRADED_TEST(losses, softmax_cross_entropy, 3, SECTION)
         free(p);
     }
 }
+
+/* |came - expected| <= rel * |expected|, with the numbers in the message. */
+static void expect_relative(double came, long double expected, double rel, const char *what)
+{
+    if (!(fabsl(came - expected) <= rel * fabsl(expected)))
+        grade_fail("%s: expected %.17Lg, came %.17g (relative tolerance %.0e)", what, expected,
+                   came, rel);
+}
+
+/* A confident right answer has a tiny loss and tiny gradients, which must
+ * keep their relative accuracy: log(sum of exponentials) rounds a sum of
+ * 1 + 4e-18 to 1 and the loss to 0, and softmax - 1 at the label rounds to 0
+ * too. Expected values are closed forms in long double. */
+GRADED_TEST(losses, confident_predictions, 2, SECTION)
+{
+    const double gaps[] = {40, 100, 700};
+    double g[3] = {NAN, NAN, NAN};
+    char what[128];
+    for (int k = 0; k < 3; k++) {
+        long double e = expl(-(long double)gaps[k]);
+        const double two[2] = {0, -gaps[k]};
+        snprintf(what, sizeof what, "softmax cross-entropy of [0, -%g], label 0", gaps[k]);
+        expect_relative(bp_softmax_cross_entropy(two, 2, 0, g), log1pl(e), 1e-14, what);
+        snprintf(what, sizeof what, "gradient entry 0 of [0, -%g], label 0 (p - 1)", gaps[k]);
+        expect_relative(g[0], -e / (1 + e), 1e-14, what);
+        snprintf(what, sizeof what, "gradient entry 1 of [0, -%g], label 0", gaps[k]);
+        expect_relative(g[1], e / (1 + e), 1e-14, what);
+        snprintf(what, sizeof what, "softmax cross-entropy of [0, -%g], label 1", gaps[k]);
+        expect_relative(bp_softmax_cross_entropy(two, 2, 1, NULL), gaps[k] + log1pl(e), 1e-14,
+                        what);
+        const double three[3] = {1000 - gaps[k], 1000, 1000 - gaps[k]};
+        snprintf(what, sizeof what, "softmax cross-entropy of [1000 - %g, 1000, 1000 - %g], "
+                 "label 1", gaps[k], gaps[k]);
+        expect_relative(bp_softmax_cross_entropy(three, 3, 1, g), log1pl(2 * e), 1e-14, what);
+        snprintf(what, sizeof what, "gradient entry 1 of [1000 - %g, 1000, 1000 - %g], label 1",
+                 gaps[k], gaps[k]);
+        expect_relative(g[1], -2 * e / (1 + 2 * e), 1e-14, what);
+
+        snprintf(what, sizeof what, "bce of z = %g, y = 1", gaps[k]);
+        double grad = NAN;
+        expect_relative(bp_bce_logit(gaps[k], 1, &grad), log1pl(e), 1e-14, what);
+        snprintf(what, sizeof what, "d bce / dz at z = %g, y = 1 (sigmoid(z) - 1)", gaps[k]);
+        expect_relative(grad, -e / (1 + e), 1e-14, what);
+        snprintf(what, sizeof what, "bce of z = -%g, y = 0", gaps[k]);
+        expect_relative(bp_bce_logit(-gaps[k], 0, &grad), log1pl(e), 1e-14, what);
+        snprintf(what, sizeof what, "d bce / dz at z = -%g, y = 0 (sigmoid(z))", gaps[k]);
+        expect_relative(grad, e / (1 + e), 1e-14, what);
+    }
+    /* e^-745 rounds to the smallest subnormal, and so does the loss. */
+    const double far[2] = {0, -745};
+    double v = bp_softmax_cross_entropy(far, 2, 0, NULL);
+    expect_true(v > 0 && v <= 0x1p-1073, "softmax cross-entropy of [0, -745], label 0: expected "
+                "log(1 + e^-745), a subnormal number near 4.9e-324, came %g", v);
+    /* y close to 1 and a large z: max(z, 0) - z y is z (1 - y), exactly. */
+    const double y = 1 - 0x1p-30, z = 1e10;
+    expect_relative(bp_bce_logit(z, y, NULL), (long double)z * 0x1p-30L, 1e-14,
+                    "bce of z = 1e10, y = 1 - 2^-30 (z (1 - y) = 1e10 * 2^-30)");
+}

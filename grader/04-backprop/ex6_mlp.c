@@ -1,6 +1,7 @@
 /* Exercises 6 and 7: a multilayer perceptron, its gradient, and the gradient
  * checker (chapter sections 5 and 7). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,4 +246,41 @@ GRADED_TEST(gradcheck, on_a_network, 1, CHECKING)
     free(numeric);
     free(g);
     ref_mlp_free(&net);
+}
+
+/* bp_mlp_init is given, so this test is worth no points; it is here so that
+ * a change to the given code cannot bring the bug back. Sizes whose
+ * parameter count, (sizes[l] + 1) * sizes[l + 1] summed over the layers,
+ * wraps around a size_t would allocate a few bytes and then write the
+ * network's weights far past them: they are BP_ERR_ARG, with nothing
+ * allocated (the struct comes back zeroed, safe to free). */
+GRADED_TEST(mlp, init_refuses_sizes_that_overflow, 0, LAYERS)
+{
+    const size_t half = SIZE_MAX / 2;
+    const struct {
+        size_t sizes[4], layers;
+        const char *why;
+    } cases[] = {
+        {{half, 4}, 1, "{SIZE_MAX / 2, 4}"},
+        {{4, half}, 1, "{4, SIZE_MAX / 2}"},
+        {{SIZE_MAX, 1}, 1, "{SIZE_MAX, 1} (sizes[0] + 1 wraps to 0)"},
+        {{(size_t)1 << 31, (size_t)1 << 31, 3}, 2, "{2^31, 2^31, 3} (2^62 weights of 8 bytes)"},
+        {{3, (size_t)1 << 40, (size_t)1 << 24, 2}, 3, "{3, 2^40, 2^24, 2}"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        bp_mlp net;
+        memset(&net, 0xab, sizeof net);
+        char what[128];
+        snprintf(what, sizeof what, "bp_mlp_init with sizes %s", cases[c].why);
+        expect_status(bp_mlp_init(&net, cases[c].sizes, cases[c].layers, BP_RELU_ACT, 1),
+                      BP_ERR_ARG, what);
+        expect_true(net.params == NULL && net.param_count == 0,
+                    "%s: the network should come back empty", what);
+        bp_mlp_free(&net);
+    }
+    const size_t fine[] = {3, 5, 2};
+    bp_mlp net;
+    expect_status(bp_mlp_init(&net, fine, 2, BP_TANH_ACT, 1), BP_OK, "bp_mlp_init of 3-5-2");
+    expect_int((long long)net.param_count, 4 * 5 + 6 * 2, "parameters of a 3-5-2 network");
+    bp_mlp_free(&net);
 }

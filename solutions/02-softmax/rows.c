@@ -105,22 +105,30 @@ static inline float exp_scaled(float x, float c)
 
 /* The maximum of a row, found on the floats' bits: clang 14 does not
  * vectorise a float max (because of NaN), integer ones it does. The bits of
- * floats >= +0, read as signed integers, are in the order of the floats;
- * those of negative floats, read as unsigned integers, in reverse order. */
+ * floats >= +0, read as signed integers, are in the order of the floats,
+ * and a NaN with its sign bit clear comes above them all. The bits of
+ * negative floats, read as unsigned integers, are in reverse order; adding
+ * NEGATIVE_NAN_SHIFT to them (modulo 2^32) moves the NaNs with the sign bit
+ * set, 0xff800001 and up, below everything else (to 0..0x7ffffe), where the
+ * minimum finds them. Such a NaN is what inf - inf and 0 / 0 give on x86. */
 typedef struct {
     int32_t top;     /* the largest bits as signed: the maximum if >= 0 */
-    uint32_t bottom; /* the smallest bits as unsigned: used if all < 0 */
+    uint32_t bottom; /* the smallest shifted bits as unsigned: used if all < 0 */
 } max_bits;
 
-static const max_bits NO_MAX = {INT32_MIN, UINT32_MAX};
+#define NEGATIVE_NAN_SHIFT 0x7fffffu
+
+static const max_bits NO_MAX = {INT32_MIN, UINT32_MAX}; /* UINT32_MAX is -inf, shifted */
 
 static float max_value(max_bits m)
 {
     float_bits b;
+    if (m.bottom < NEGATIVE_NAN_SHIFT)
+        return NAN;
     if (m.top >= 0)
         b.i = m.top;
     else
-        b.u = m.bottom;
+        b.u = m.bottom - NEGATIVE_NAN_SHIFT;
     return b.f;
 }
 
@@ -131,8 +139,9 @@ static float row_max(const float *x, size_t cols)
 #pragma omp simd simdlen(16) reduction(max : top) reduction(min : bottom)
     for (size_t j = 0; j < cols; j++) {
         float_bits b = {x[j]};
+        uint32_t shifted = b.u + NEGATIVE_NAN_SHIFT;
         top = b.i > top ? b.i : top;
-        bottom = b.u < bottom ? b.u : bottom;
+        bottom = shifted < bottom ? shifted : bottom;
     }
     return max_value((max_bits){top, bottom});
 }
@@ -153,8 +162,9 @@ static double exp_block(const float *x, size_t n, float c, float *e, const float
         e[j] = v;
         sum += v;
         float_bits b = {next[j]};
+        uint32_t shifted = b.u + NEGATIVE_NAN_SHIFT;
         top = b.i > top ? b.i : top;
-        bottom = b.u < bottom ? b.u : bottom;
+        bottom = shifted < bottom ? shifted : bottom;
     }
     next_max->top = top;
     next_max->bottom = bottom;

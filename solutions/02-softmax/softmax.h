@@ -156,9 +156,9 @@ double sm_accuracy(const sm_model *model, const double *pixels, const unsigned c
 /* out[r*cols + c] = softmax of row r of x (row-major, rows x cols floats),
  * stably, with a relative error below 1e-6 against a double computation.
  * This is the kernel `make bench` times: make it fast. -INFINITY entries get
- * 0, as in sm_softmax; a row that is all -INFINITY, or holds NaN or
- * +INFINITY, comes out as all NaN. Does nothing when rows or cols is 0. out
- * may be the same array as x. */
+ * 0, as in sm_softmax; a row that is all -INFINITY, or holds a NaN (of
+ * either sign) or +INFINITY, comes out as all NaN. Does nothing when rows or
+ * cols is 0. out may be the same array as x. */
 void sm_softmax_rows(const float *x, size_t rows, size_t cols, float *out);
 
 #endif

@@ -2,10 +2,13 @@
  * sections 2 and 3). */
 #include "convolution.h"
 
+#include <stdint.h>
+
 size_t cv_output_size(size_t n, size_t k, cv_mode mode)
 {
     // TODO: n - k + 1 (valid, 0 if k > n), n (same), n + k - 1 (full); 0 when
-    //   n or k is 0 or the mode is unknown. Section 3.
+    //   n or k is 0 or the mode is unknown, and when n + k - 1 is too large
+    //   for a size_t (compute it so that it cannot wrap around). Section 3.
     // STUB: (void)n; (void)k; (void)mode;
     // STUB: return 0;
     // BEGIN SOLUTION
@@ -14,7 +17,7 @@ size_t cv_output_size(size_t n, size_t k, cv_mode mode)
     switch (mode) {
     case CV_VALID: return k <= n ? n - k + 1 : 0;
     case CV_SAME: return n;
-    case CV_FULL: return n + k - 1;
+    case CV_FULL: return k - 1 <= SIZE_MAX - n ? n + k - 1 : 0;
     }
     return 0;
     // END SOLUTION

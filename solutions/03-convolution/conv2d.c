@@ -111,6 +111,13 @@ static size_t band_rows(size_t kh, size_t kw)
     return 1;
 }
 
+/* Whether an array of a x b floats can exist: its size in bytes fits in a
+ * size_t. Sizes that fail would wrap around in the index arithmetic. */
+static int fits(size_t a, size_t b)
+{
+    return b == 0 || a <= SIZE_MAX / sizeof(float) / b;
+}
+
 static cv_status check_2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                           size_t kw, cv_mode mode, const float *out)
 {
@@ -118,7 +125,8 @@ static cv_status check_2d(const float *img, size_t h, size_t w, const float *k, 
         return CV_ERR_ARG;
     if (mode != CV_VALID && mode != CV_SAME && mode != CV_FULL)
         return CV_ERR_ARG;
-    if (cv_output_size(h, kh, mode) == 0 || cv_output_size(w, kw, mode) == 0)
+    size_t out_h = cv_output_size(h, kh, mode), out_w = cv_output_size(w, kw, mode);
+    if (out_h == 0 || out_w == 0 || !fits(h, w) || !fits(kh, kw) || !fits(out_h, out_w))
         return CV_ERR_SHAPE;
     return CV_OK;
 }
@@ -485,9 +493,11 @@ static correlation plan_correlation(const float *img, size_t h, size_t w, const 
 cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                          size_t kw, cv_mode mode, float *out)
 {
-    // TODO: check the arguments as in cv_correlate1d, then for every output
-    //   (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the taps whose
-    //   pixel lies inside the image (section 5). Section 7 makes it fast.
+    // TODO: check the arguments as in cv_correlate1d, and that the image, the
+    //   kernel and the output are not too large to exist (section 3), then for
+    //   every output (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the
+    //   taps whose pixel lies inside the image (section 5). Section 7 makes it
+    //   fast.
     // STUB: (void)img; (void)h; (void)w; (void)k; (void)kh; (void)kw; (void)mode; (void)out;
     // STUB: return CV_ERR_TODO;
     // BEGIN SOLUTION

@@ -1,6 +1,8 @@
 /* pool.c: max and average pooling (chapter section 8). */
 #include "convolution.h"
 
+#include <stdint.h>
+
 size_t cv_pool_output_size(size_t n, size_t size, size_t stride)
 {
     // TODO: (n - size) / stride + 1 windows, or 0 when size or stride is 0,
@@ -15,6 +17,13 @@ size_t cv_pool_output_size(size_t n, size_t size, size_t stride)
 }
 
 // BEGIN SOLUTION
+/* Whether an array of a x b floats can exist: its size in bytes fits in a
+ * size_t. Sizes that fail would wrap around in the index arithmetic. */
+static int fits(size_t a, size_t b)
+{
+    return b == 0 || a <= SIZE_MAX / sizeof(float) / b;
+}
+
 /* The max or the mean of the size x size window whose top-left pixel is
  * top[0], in an image w pixels wide. The mean adds in double: a float sum
  * of many pixels would drift. */
@@ -39,8 +48,9 @@ cv_status cv_pool(const float *img, size_t h, size_t w, size_t size, size_t stri
                   cv_pool_kind kind, float *out)
 {
     // TODO: check the arguments (CV_ERR_ARG, then CV_ERR_SHAPE when
-    //   cv_pool_output_size is 0 along an axis), then for every window the
-    //   largest pixel or the mean of its size * size pixels. Section 8.
+    //   cv_pool_output_size is 0 along an axis or h * w floats cannot exist:
+    //   section 3), then for every window the largest pixel or the mean of
+    //   its size * size pixels. Section 8.
     // STUB: (void)img; (void)h; (void)w; (void)size; (void)stride; (void)kind; (void)out;
     // STUB: return CV_ERR_TODO;
     // BEGIN SOLUTION
@@ -50,7 +60,7 @@ cv_status cv_pool(const float *img, size_t h, size_t w, size_t size, size_t stri
         return CV_ERR_ARG;
     size_t out_h = cv_pool_output_size(h, size, stride);
     size_t out_w = cv_pool_output_size(w, size, stride);
-    if (out_h == 0 || out_w == 0)
+    if (out_h == 0 || out_w == 0 || !fits(h, w))
         return CV_ERR_SHAPE;
     for (size_t y = 0; y < out_h; y++)
         for (size_t x = 0; x < out_w; x++)

@@ -27,6 +27,13 @@
  * non-temporal stores, as in conv2d.c. */
 #define STREAM_MIN_FLOATS ((size_t)8 << 20)
 
+/* Whether an array of a x b floats can exist: its size in bytes fits in a
+ * size_t. Sizes that fail would wrap around in the index arithmetic. */
+static int fits(size_t a, size_t b)
+{
+    return b == 0 || a <= SIZE_MAX / sizeof(float) / b;
+}
+
 static cv_status check_separable(const float *img, size_t h, size_t w, const float *col,
                                  size_t kh, const float *row, size_t kw, cv_mode mode,
                                  const float *out)
@@ -35,7 +42,11 @@ static cv_status check_separable(const float *img, size_t h, size_t w, const flo
         return CV_ERR_ARG;
     if (mode != CV_VALID && mode != CV_SAME && mode != CV_FULL)
         return CV_ERR_ARG;
-    if (cv_output_size(h, kh, mode) == 0 || cv_output_size(w, kw, mode) == 0)
+    size_t out_h = cv_output_size(h, kh, mode), out_w = cv_output_size(w, kw, mode);
+    /* kh and kw as arrays of their own too: then the row buffer's
+     * out_w + kw - 1 floats cannot wrap around either. */
+    if (out_h == 0 || out_w == 0 || !fits(h, w) || !fits(out_h, out_w) || !fits(kh, 1) ||
+        !fits(kw, 1))
         return CV_ERR_SHAPE;
     return CV_OK;
 }
@@ -177,25 +188,33 @@ cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const flo
     // END SOLUTION
 }
 
+// BEGIN SOLUTION
+/* exp(-t^2 / (2 sigma^2)). For sigma below about 1e-162, 2 sigma^2 underflows
+ * to 0 and the centre tap would be exp(-0 / 0) = NaN; its value is 1 for
+ * every sigma. (The other taps then come out as exp(-inf) = 0, and for
+ * sigma above about 1e154 as exp(-0) = 1: the limits, a delta and a box.) */
+static double gaussian_tap(double t, double sigma)
+{
+    return t == 0.0 ? 1.0 : exp(-t * t / (2.0 * sigma * sigma));
+}
+// END SOLUTION
+
 cv_status cv_gaussian_kernel(double sigma, size_t r, float *k)
 {
     // TODO: k[t + r] = exp(-t^2 / (2 sigma^2)) for t = -r..r, computed in
     //   double, then divided by their sum (section 6). CV_ERR_ARG unless
-    //   sigma > 0 and finite and k is not NULL.
+    //   sigma > 0 and finite and k is not NULL. A tiny sigma must still give
+    //   a kernel that sums to 1 (section 6 shows the trap).
     // STUB: (void)sigma; (void)r; (void)k;
     // STUB: return CV_ERR_TODO;
     // BEGIN SOLUTION
     if (!k || !(sigma > 0.0) || !isfinite(sigma))
         return CV_ERR_ARG;
     double sum = 0.0;
-    for (size_t i = 0; i <= 2 * r; i++) {
-        double t = (double)i - (double)r;
-        sum += exp(-t * t / (2.0 * sigma * sigma));
-    }
-    for (size_t i = 0; i <= 2 * r; i++) {
-        double t = (double)i - (double)r;
-        k[i] = (float)(exp(-t * t / (2.0 * sigma * sigma)) / sum);
-    }
+    for (size_t i = 0; i <= 2 * r; i++)
+        sum += gaussian_tap((double)i - (double)r, sigma);
+    for (size_t i = 0; i <= 2 * r; i++)
+        k[i] = (float)(gaussian_tap((double)i - (double)r, sigma) / sum);
     return CV_OK;
     // END SOLUTION
 }

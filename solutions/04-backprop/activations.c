@@ -38,7 +38,8 @@ double bp_activate(bp_activation f, double z)
 double bp_activate_grad(bp_activation f, double z)
 {
     // TODO: f'(z): 1; 0 or 1 (0 at z = 0); s (1 - s) with s = sigmoid(z);
-    //   1 - tanh(z)^2. NaN for an unknown activation.
+    //   1 - tanh(z)^2. NaN for an unknown activation. Section 3 shows how to
+    //   keep the last two accurate for large |z|, where s is 1 and tanh is 1.
     // STUB: (void)f; (void)z;
     // STUB: return NAN;
     // BEGIN SOLUTION
@@ -46,12 +47,16 @@ double bp_activate_grad(bp_activation f, double z)
     case BP_IDENTITY: return 1.0;
     case BP_RELU_ACT: return z > 0.0 ? 1.0 : 0.0;
     case BP_SIGMOID_ACT: {
-        double s = sigmoid(z);
-        return s * (1.0 - s);
+        /* s (1 - s) = e / (1 + e)^2 with e = exp(-|z|): for z > 37, s rounds
+         * to 1 and 1 - s to 0, while this keeps full relative accuracy. */
+        double e = exp(-fabs(z));
+        return e / ((1.0 + e) * (1.0 + e));
     }
     case BP_TANH_ACT: {
-        double t = tanh(z);
-        return 1.0 - t * t;
+        /* 1 - t^2 = 1 / cosh(z)^2 = 4 e / (1 + e)^2 with e = exp(-2|z|):
+         * 1 - t^2 is 0 for |z| > 19, and cosh(z)^2 overflows for |z| > 355. */
+        double e = exp(-2.0 * fabs(z));
+        return 4.0 * e / ((1.0 + e) * (1.0 + e));
     }
     }
     return NAN;
