@@ -131,6 +131,32 @@ static void expect_valid_order(const bp_node *nodes, size_t total, size_t output
     free(seen);
 }
 
+/* Saturated units: where sigmoid(z) rounds to 1 and tanh(z) to +-1, s (1 - s)
+ * and 1 - t^2 are 0, but the derivatives are not: e/(1+e)^2 with e = exp(-|z|)
+ * and 4e/(1+e)^2 with e = exp(-2|z|), computed here in long double. */
+GRADED_TEST(graph, saturated_units_keep_their_gradient, 1, REVERSE)
+{
+    const double zs[] = {-700, -80, -40, -20, 20, 37.5, 40, 200, 700};
+    for (size_t i = 0; i < sizeof zs / sizeof zs[0]; i++) {
+        for (int tanh_unit = 0; tanh_unit < 2; tanh_unit++) {
+            bp_node storage[2];
+            bp_graph g;
+            bp_graph_init(&g, storage, 2);
+            size_t x = bp_input(&g, zs[i]);
+            size_t y = bp_apply(&g, tanh_unit ? BP_TANH : BP_SIGMOID, x, 0);
+            expect_true(y != BP_NONE, "building a one-unit graph");
+            bp_status s = bp_backward(&g, y);
+            expect_true(s == BP_OK, "bp_backward on a one-unit graph returned %d", (int)s);
+            long double e = expl(-(tanh_unit ? 2.0L : 1.0L) * fabsl((long double)zs[i]));
+            double exact = (double)((tanh_unit ? 4 * e : e) / ((1 + e) * (1 + e)));
+            double came = g.nodes[x].grad;
+            expect_true(fabs(came - exact) <= 1e-13 * exact,
+                        "d %s(z) / dz at z = %g: expected %.17g, came %.17g (relative tolerance "
+                        "1e-13)", tanh_unit ? "tanh" : "sigmoid", zs[i], exact, came);
+        }
+    }
+}
+
 GRADED_TEST(graph, topological_order, 3, REVERSE)
 {
     /* Written by hand, nodes out of order: z = (x + y) * w with z first. */

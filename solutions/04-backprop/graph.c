@@ -190,8 +190,16 @@ static void send_back(bp_graph *g, const bp_node *node)
     }
     case BP_EXP: a->grad += up * node->value; break;
     case BP_LOG: a->grad += up / a->value; break;
-    case BP_TANH: a->grad += up * (1.0 - node->value * node->value); break;
-    case BP_SIGMOID: a->grad += up * node->value * (1.0 - node->value); break;
+    case BP_TANH: { /* 1 - t^2, kept accurate where t rounds to +-1 (section 3) */
+        double e = exp(-2.0 * fabs(a->value));
+        a->grad += up * 4.0 * e / ((1.0 + e) * (1.0 + e));
+        break;
+    }
+    case BP_SIGMOID: { /* s (1 - s), likewise */
+        double e = exp(-fabs(a->value));
+        a->grad += up * e / ((1.0 + e) * (1.0 + e));
+        break;
+    }
     case BP_RELU: a->grad += a->value > 0.0 ? up : 0.0; break;
     case BP_INPUT: break;
     }
