@@ -8,6 +8,7 @@
  * on data with x near 1e9. Single thread throughout. */
 #include "regression.h"
 #include "rng.h"
+#include "machine.h"
 #include "timing.h"
 
 #include <gsl/gsl_errno.h>
@@ -472,6 +473,7 @@ static void print_header(void)
 int main(void)
 {
     gsl_set_error_handler_off(); /* report GSL failures as return codes, not abort() */
+    machine_describe(stdout);
     print_header();
     size_t n = LINE_POINTS;
     double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);

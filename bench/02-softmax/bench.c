@@ -11,6 +11,7 @@
  * digit classifier's training. Single thread throughout. */
 #include "softmax.h"
 #include "rng.h"
+#include "machine.h"
 #include "timing.h"
 
 #include <float.h>
@@ -203,6 +204,7 @@ static int bench_training(void)
 
 int main(void)
 {
+    machine_describe(stdout);
     printf("Lesson 02 benchmark: the reference solution against naive C and memcpy, one thread.\n"
            "Each time is the fastest of %d runs; the methods of a comparison take turns.\n"
            "GB/s counts bytes read + bytes written. ratio = other time / solution time:\n"

@@ -16,6 +16,7 @@
 #include "convolution.h"
 #include "opencv_filter.h"
 #include "rng.h"
+#include "machine.h"
 #include "timing.h"
 
 #include <math.h>
@@ -254,6 +255,7 @@ static int run_benchmarks(const float *img, float *out, float *check)
 int main(void)
 {
     opencv_single_thread();
+    machine_describe(stdout);
     printf("Lesson 03 benchmark: the reference solution against naive C, OpenCV %s and\n"
            "memcpy, one thread. Each time is the fastest of %d runs; the methods of a\n"
            "comparison take turns. ratio = second time / first time: against memcpy it\n"

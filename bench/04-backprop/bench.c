@@ -12,6 +12,7 @@
  * Lines end in ratio=R: the other method's time / the solution's time. */
 #include "backprop.h"
 #include "rng.h"
+#include "machine.h"
 #include "timing.h"
 
 #include <cblas.h>
@@ -258,6 +259,7 @@ static int bench_mlp(void)
 int main(void)
 {
     openblas_set_num_threads(1);
+    machine_describe(stdout);
     printf("Lesson 04 benchmark: the reference solution against naive C and OpenBLAS, one "
            "thread.\nEach time is the fastest of several runs; the methods of a comparison take "
            "turns.\nratio = other time / solution time.\n\n");
