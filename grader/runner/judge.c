@@ -270,6 +270,9 @@ static void explain_sanitizer(const char *output, char *message, size_t size)
                 explain_write_to_const((uintptr_t)address, where, message, size);
             else
                 snprintf(message, size, "crashed: SIGSEGV (invalid memory access) in %s", where);
+        } else if (strcmp(kind, "stack-overflow") == 0) {
+            snprintf(message, size, "crashed: stack overflow in %s (recursion too deep, or a "
+                                    "local array too large?)", where);
         } else if (strcmp(kind, "attempting") == 0 && strstr(report, "double-free")) {
             snprintf(message, size, "memory error: freed the same memory twice, in %s", where);
         } else if (strcmp(kind, "attempting") == 0) {
@@ -823,8 +826,8 @@ static void check_field(sb_walk *w, const char *name, void **field, size_t count
         }
     }
     if (bytes == SIZE_MAX || !sb_shared_range(p, bytes))
-        grade_fail("after %s, %s->%s points to memory the grader cannot read: %zu values "
-                   "allocated by your code there?",
+        grade_fail("after %s, %s->%s points to memory the grader cannot read (%zu values: "
+                   "not allocated with malloc, freed, or a local array?)",
                    s->call->name, s->object->what, name, count);
 }
 
