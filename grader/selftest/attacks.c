@@ -118,7 +118,7 @@ __attribute__((constructor)) static void attack(void)
 /* Prints without end for a while, then lets the real work happen. */
 __attribute__((constructor)) static void attack(void)
 {
-    for (int i = 0; i < 50000; i++)
+    for (int i = 0; i < 20000; i++)
         printf("flood %d ................................................................\n", i);
 }
 #endif
