@@ -131,10 +131,9 @@ static void store_block(const double *acc, size_t rows, size_t cols, double alph
  * kernel loads NV vectors of B, broadcasts mr values of A and does mr * NV
  * fused multiply-adds. mr is a constant wherever the kernel is inlined, so
  * the loops over r and v are unrolled and acc never leaves the registers. */
-static inline __attribute__((always_inline)) void
-micro_kernel(int mr, size_t kc, const double *a, size_t rsa, size_t csa, const double *b,
-             size_t rsb, double alpha, double beta, double *c, size_t ldc, size_t rows,
-             size_t cols)
+static inline __attribute__((always_inline)) void micro_kernel(int mr, size_t kc,
+    const double *a, size_t rsa, size_t csa, const double *b, size_t rsb, double alpha,
+    double beta, double *c, size_t ldc, size_t rows, size_t cols)
 {
     vd acc[MR][NV];
     for (int r = 0; r < mr; r++)
