@@ -201,4 +201,28 @@ static inline vf vf_from_bits(vi32 v)
     return (vf)v;
 }
 
+/* ---- broadcasts: one instruction, and -0.0 stays -0.0 (vd_set1 adds +0.0) ---- */
+
+static inline vf vf_broadcast(float x)
+{
+#if SIMD_BYTES == 64
+    return (vf)_mm512_set1_ps(x);
+#elif SIMD_BYTES == 32
+    return (vf)_mm256_set1_ps(x);
+#else
+    return (vf)_mm_set1_ps(x);
+#endif
+}
+
+static inline vd vd_broadcast(double x)
+{
+#if SIMD_BYTES == 64
+    return (vd)_mm512_set1_pd(x);
+#elif SIMD_BYTES == 32
+    return (vd)_mm256_set1_pd(x);
+#else
+    return (vd)_mm_set1_pd(x);
+#endif
+}
+
 #endif

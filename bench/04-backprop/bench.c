@@ -82,7 +82,7 @@ static void run_square(void *ctx)
         gemm_ikj(N, j->a, j->b, j->c);
 }
 
-static void bench_square(void)
+static int bench_square(void)
 {
     size_t count = (size_t)N * N;
     double *a = malloc(count * sizeof *a), *b = malloc(count * sizeof *b);
@@ -112,10 +112,16 @@ static void bench_square(void)
                tasks[t].name, 1e3 * tasks[t].best, flops / tasks[t].best / 1e9,
                tasks[t].best / tasks[0].best);
     printf("gemm %dx%d double: largest |solution - OpenBLAS| = %.1e\n", N, N, worst);
+    /* Entries are sums of 1024 products of numbers in [-1, 1]; rounding in
+     * another order moves them by far less than 1e-10. */
+    int failed = !(worst <= 1e-10);
+    if (failed)
+        fprintf(stderr, "bench-04-backprop: bp_gemm differs from OpenBLAS by %.3g\n", worst);
     free(a);
     free(b);
     for (int i = 0; i < 4; i++)
         free(c[i]);
+    return failed;
 }
 
 /* ---- 2. the MLP's batched forward and backward ------------------------------------ */
@@ -235,6 +241,16 @@ static int bench_mlp(void)
                            {"naive i-j-k loop", run_passes, &jobs[2], 0}};
     time_interleaved(tasks, 3, 20);
     size_t samples = train.n / BATCH * BATCH;
+    /* The gradients of the last batch, by each multiply, must agree. */
+    double worst = 0;
+    for (size_t i = 0; i < net.param_count; i++)
+        for (int t = 1; t < 3; t++)
+            worst = fmax(worst, fabs(jobs[0].grad[i] - jobs[t].grad[i]));
+    if (!(worst <= 1e-12)) {
+        fprintf(stderr, "bench-04-backprop: the MLP's gradients with bp_gemm differ from the "
+                "others' by %.3g\n", worst);
+        return 1;
+    }
     for (int t = 1; t < 3; t++)
         printf("MLP 64-%d-10 forward+backward, batches of %d: solution %.0f samples/s, %s %.0f "
                "samples/s  ratio=%.2f\n", HIDDEN, BATCH, samples / tasks[0].best, tasks[t].name,
@@ -260,9 +276,13 @@ int main(void)
 {
     openblas_set_num_threads(1);
     machine_describe(stdout);
+    /* OpenBLAS picks its kernels for the processor at run time
+     * (OPENBLAS_CORETYPE=Haswell holds it to AVX2); say which it took. */
+    printf("library: %s; kernels for %s\n", openblas_get_config(), openblas_get_corename());
     printf("Lesson 04 benchmark: the reference solution against naive C and OpenBLAS, one "
            "thread.\nEach time is the fastest of several runs; the methods of a comparison take "
            "turns.\nratio = other time / solution time.\n\n");
-    bench_square();
-    return bench_mlp() ? EXIT_FAILURE : EXIT_SUCCESS;
+    int failed = bench_square();
+    failed |= bench_mlp();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -105,11 +105,24 @@ GRADED_TEST_T(dense, gemm_random_shapes, 3, SECTION, 6)
         double beta = round % 3 == 0 ? 0.0 : rng_range(&r, -1, 1);
         check_gemm(&r, m, n, k, trans_a, trans_b, beta);
     }
+    /* Every height from 1 to 24 with every width from 1 to 40, shallow: a
+     * fast version works in blocks of some rows by some columns (which may
+     * differ between vector widths), and each remainder of the rows and of
+     * the columns, alone or after whole blocks, takes its own path. */
+    for (size_t m = 1; m <= 24; m++)
+        for (size_t n = 1; n <= 40; n++)
+            check_gemm(&r, m, n, 1 + rng_below(&r, 6), (int)((m + n) & 1), (int)((m / 2 + n) & 1),
+                       n % 3 == 0 ? 0.0 : 0.5);
+    /* The same remainders deeper than any block of the depth. */
+    for (size_t s = 1; s <= 40; s++)
+        check_gemm(&r, s <= 24 ? s : 17, s <= 24 ? 33 : s, 300 + s, (int)(s & 1), (int)((s / 2) & 1),
+                   s % 3 == 0 ? 0.0 : -0.5);
     /* Larger ones, across any block sizes a fast version may use. */
     check_gemm(&r, 97, 131, 300, 0, 0, 0.0);
     check_gemm(&r, 130, 50, 521, 1, 0, 1.0);
     check_gemm(&r, 33, 257, 70, 0, 1, 0.5);
     check_gemm(&r, 70, 61, 263, 1, 1, 0.0);
+    check_gemm(&r, 3, 4099, 300, 1, 0, 0.5); /* wider than any block of columns */
 }
 
 /* The chapter's layer: W1 and b1 of section 6 on x = [1, 0.5, -1.5]. */

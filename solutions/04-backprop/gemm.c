@@ -17,16 +17,25 @@
 #include <string.h>
 
 // BEGIN SOLUTION
-#if defined(__AVX512F__)
-#include <immintrin.h>
+#include "simd.h"
+
+/* The register block is MR rows by NR = NV vectors of columns: MR * NV
+ * accumulators, NV vectors of B and one broadcast of A must fit in the
+ * vector registers (16 with SSE2 and AVX2, 32 with AVX-512). The same code
+ * is compiled for each width; only these numbers change. */
+#if SIMD_BYTES == 64
+enum { MR = 8, NV = 2 }; /* 8 x 16 doubles: 16 accumulators */
+#elif SIMD_BYTES == 32
+enum { MR = 6, NV = 2 }; /* 6 x 8 doubles: 12 accumulators */
+#else
+enum { MR = 4, NV = 2 }; /* 4 x 4 doubles: 8 accumulators */
 #endif
 
 enum {
-    MR = 8,   /* rows of the register block */
-    NR = 24,  /* columns of the register block: three vectors of 8 doubles */
-    KC = 256, /* depth of a block: a KC x NR panel of B is 48 KB */
-    MC = 96,  /* rows of a packed block of A: 96 x 256 doubles = 192 KB, in L2 */
-    NC = 2400 /* columns of a packed block of B (4.8 MB) */
+    NR = NV * VD_LANES, /* columns of the register block */
+    KC = 256,           /* depth of a block: a KC x NR panel of B stays in L1 */
+    MC = 96,            /* rows of a packed block of A (MC x KC doubles, in L2) */
+    NC = 2048           /* columns of a packed block of B (KC x NC doubles) */
 };
 
 /* op(X)[i][j] for a matrix stored row-major with row length ld. */
@@ -74,10 +83,15 @@ static void pack_b(const double *b, size_t ldb, int trans, size_t p0, size_t kc,
             for (size_t p = 0; p < kc; p++) {
                 const double *src = b + (p0 + p) * ldb + j0 + jr;
                 double *dst = panel + p * NR;
-                for (size_t c = 0; c < cols; c++)
-                    dst[c] = src[c];
-                for (size_t c = cols; c < NR; c++)
-                    dst[c] = 0.0;
+                if (cols == NR) {
+                    for (int v = 0; v < NV; v++)
+                        vd_store(dst + v * VD_LANES, vd_load(src + v * VD_LANES));
+                } else {
+                    for (size_t c = 0; c < cols; c++)
+                        dst[c] = src[c];
+                    for (size_t c = cols; c < NR; c++)
+                        dst[c] = 0.0;
+                }
             }
         } else {
             for (size_t c = 0; c < cols; c++) {
@@ -101,79 +115,84 @@ static void store_block(const double *acc, size_t rows, size_t cols, double alph
         double *row = c + r * ldc;
         const double *from = acc + r * NR;
         if (beta == 0.0) {
-#pragma omp simd
             for (size_t j = 0; j < cols; j++)
                 row[j] = alpha * from[j];
         } else {
-#pragma omp simd
             for (size_t j = 0; j < cols; j++)
                 row[j] = alpha * from[j] + beta * row[j];
         }
     }
 }
 
-#if defined(__AVX512F__)
-/* The micro-kernel with AVX-512: 24 accumulators of 8 doubles (the MR x NR
- * block of C), per step 3 loads of B, 8 broadcasts of A and 24 fused
- * multiply-adds. */
-static void micro_kernel(size_t kc, const double *a, const double *b, double alpha, double beta,
-                         double *c, size_t ldc, size_t rows, size_t cols)
+/* The micro-kernel: C[0..rows-1][0..cols-1] = alpha * (A panel) (B panel)
+ * + beta * C for an mr x kc panel of A, entry (r, p) at a[r * rsa + p * csa],
+ * and a kc x NR panel of B, row p at b + p * rsb. The mr x NR block of C
+ * stays in mr * NV vector registers for the whole depth; per step the
+ * kernel loads NV vectors of B, broadcasts mr values of A and does mr * NV
+ * fused multiply-adds. mr is a constant wherever the kernel is inlined, so
+ * the loops over r and v are unrolled and acc never leaves the registers. */
+static inline __attribute__((always_inline)) void micro_kernel(int mr, size_t kc,
+    const double *a, size_t rsa, size_t csa, const double *b, size_t rsb, double alpha,
+    double beta, double *c, size_t ldc, size_t rows, size_t cols)
 {
-    __m512d acc[MR][3];
-    for (int r = 0; r < MR; r++)
-        for (int v = 0; v < 3; v++)
-            acc[r][v] = _mm512_setzero_pd();
-    for (size_t p = 0; p < kc; p++) {
-        __m512d b0 = _mm512_loadu_pd(b + p * NR);
-        __m512d b1 = _mm512_loadu_pd(b + p * NR + 8);
-        __m512d b2 = _mm512_loadu_pd(b + p * NR + 16);
-        const double *ap = a + p * MR;
-        for (int r = 0; r < MR; r++) {
-            __m512d x = _mm512_set1_pd(ap[r]);
-            acc[r][0] = _mm512_fmadd_pd(x, b0, acc[r][0]);
-            acc[r][1] = _mm512_fmadd_pd(x, b1, acc[r][1]);
-            acc[r][2] = _mm512_fmadd_pd(x, b2, acc[r][2]);
+    vd acc[MR][NV];
+    for (int r = 0; r < mr; r++)
+        for (int v = 0; v < NV; v++)
+            acc[r][v] = (vd){0};
+    for (size_t p = 0; p < kc; p++, a += csa, b += rsb) {
+        vd bv[NV];
+        for (int v = 0; v < NV; v++)
+            bv[v] = vd_load(b + v * VD_LANES);
+        for (int r = 0; r < mr; r++) {
+            vd x = vd_broadcast(a[r * rsa]);
+            for (int v = 0; v < NV; v++)
+                acc[r][v] = vd_fma(x, bv[v], acc[r][v]);
         }
     }
-    if (rows == MR && cols == NR) {
-        __m512d va = _mm512_set1_pd(alpha);
-        for (int r = 0; r < MR; r++) {
-            double *row = c + (size_t)r * ldc;
-            for (int v = 0; v < 3; v++) {
-                __m512d out = _mm512_mul_pd(va, acc[r][v]);
-                if (beta != 0.0)
-                    out = _mm512_fmadd_pd(_mm512_set1_pd(beta), _mm512_loadu_pd(row + 8 * v), out);
-                _mm512_storeu_pd(row + 8 * v, out);
+    if (rows == (size_t)mr && cols == NR) { /* a whole block: straight into C */
+        vd va = vd_broadcast(alpha), vb = vd_broadcast(beta);
+        for (int r = 0; r < mr; r++)
+            for (int v = 0; v < NV; v++) {
+                double *to = c + r * ldc + v * VD_LANES;
+                vd out = va * acc[r][v];
+                vd_store(to, beta == 0.0 ? out : vd_fma(vb, vd_load(to), out));
             }
-        }
         return;
     }
-    _Alignas(64) double block[MR * NR];
-    for (int r = 0; r < MR; r++)
-        for (int v = 0; v < 3; v++)
-            _mm512_store_pd(block + r * NR + 8 * v, acc[r][v]);
+    _Alignas(64) double block[MR * NR]; /* an edge: only rows x cols of it go to C */
+    for (int r = 0; r < mr; r++)
+        for (int v = 0; v < NV; v++)
+            vd_store(block + r * NR + v * VD_LANES, acc[r][v]);
     store_block(block, rows, cols, alpha, beta, c, ldc);
 }
-#else
-/* The portable micro-kernel: the same computation in plain C, which
- * compilers vectorise over the NR columns. */
-static void micro_kernel(size_t kc, const double *a, const double *b, double alpha, double beta,
-                         double *c, size_t ldc, size_t rows, size_t cols)
+
+/* Copies of it: one for packed panels, where the strides are constants, and
+ * for panels read in place one per height: MR rows, and 4, 2 and 1 for the
+ * rows left at the bottom edge (any remainder below MR = 8 is a sum of those). */
+static void kernel_packed(size_t kc, const double *a, const double *b, double alpha, double beta,
+                          double *c, size_t ldc, size_t rows, size_t cols)
 {
-    double acc[MR * NR];
-    memset(acc, 0, sizeof acc);
-    for (size_t p = 0; p < kc; p++) {
-        const double *bp = b + p * NR, *ap = a + p * MR;
-        for (size_t r = 0; r < MR; r++) {
-            double x = ap[r];
-#pragma omp simd
-            for (size_t j = 0; j < NR; j++)
-                acc[r * NR + j] += x * bp[j];
-        }
-    }
-    store_block(acc, rows, cols, alpha, beta, c, ldc);
+    micro_kernel(MR, kc, a, 1, MR, b, NR, alpha, beta, c, ldc, rows, cols);
 }
-#endif
+
+static void kernel_strided(size_t mr, size_t kc, const double *a, size_t rsa, size_t csa,
+                           const double *b, size_t rsb, double alpha, double beta, double *c,
+                           size_t ldc, size_t cols)
+{
+    switch (mr) {
+    case 1:
+        micro_kernel(1, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 1, cols);
+        break;
+    case 2:
+        micro_kernel(2, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 2, cols);
+        break;
+    case 4:
+        micro_kernel(4, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 4, cols);
+        break;
+    default:
+        micro_kernel(MR, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, MR, cols);
+    }
+}
 
 /* C = beta * C (k == 0, or alpha == 0). */
 static void scale_c(size_t m, size_t n, double beta, double *c, size_t ldc)
@@ -208,6 +227,42 @@ static size_t min_size(size_t x, size_t y)
 {
     return x < y ? x : y;
 }
+/* A product with k <= KC: one block deep, so A and, unless transposed, B
+ * are read where they are. Only a transposed B (whose rows must become
+ * contiguous) and a last panel of fewer than NR columns (which must be
+ * zero-padded) are copied; the rows left below the last whole panel of MR
+ * go through the shorter kernels. */
+static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
+                         const double *a, size_t lda, const double *b, size_t ldb, double beta,
+                         double *c, size_t ldc)
+{
+    _Alignas(64) double edge_b[KC * NR];
+    double *packed_b = NULL;
+    if (tb) {
+        packed_b = aligned_alloc(64, round_up(k * round_up(n, NR) * sizeof(double), 64));
+        if (!packed_b) {
+            gemm_simple(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        pack_b(b, ldb, 1, 0, k, 0, n, packed_b);
+    } else if (n % NR) {
+        pack_b(b, ldb, 0, 0, k, n - n % NR, n % NR, edge_b);
+    }
+    size_t rsa = ta ? 1 : lda, csa = ta ? lda : 1;
+    for (size_t jr = 0; jr < n; jr += NR) {
+        size_t cols = min_size(n - jr, NR);
+        const double *pb = tb ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
+        size_t rsb = tb || cols < NR ? NR : ldb;
+        for (size_t ir = 0; ir < m;) {
+            size_t left = m - ir, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            kernel_strided(mr, k, a + ir * rsa, rsa, csa, pb, rsb, alpha, beta,
+                           c + ir * ldc + jr, ldc, cols);
+            ir += mr;
+        }
+    }
+    free(packed_b);
+}
+
 // END SOLUTION
 
 void bp_gemm(bp_transpose trans_a, bp_transpose trans_b, size_t m, size_t n, size_t k,
@@ -227,10 +282,13 @@ void bp_gemm(bp_transpose trans_a, bp_transpose trans_b, size_t m, size_t n, siz
         scale_c(m, n, beta, c, ldc);
         return;
     }
-    size_t kc_max = min_size(k, KC), nc_max = round_up(min_size(n, NC), NR);
-    size_t mc_max = round_up(min_size(m, MC), MR);
-    double *packed_b = aligned_alloc(64, round_up(kc_max * nc_max * sizeof(double), 64));
-    double *packed_a = aligned_alloc(64, round_up(kc_max * mc_max * sizeof(double), 64));
+    if (k <= KC) {
+        gemm_shallow(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return;
+    }
+    size_t nc_max = round_up(min_size(n, NC), NR), mc_max = round_up(min_size(m, MC), MR);
+    double *packed_b = aligned_alloc(64, round_up(KC * nc_max * sizeof(double), 64));
+    double *packed_a = aligned_alloc(64, round_up(KC * mc_max * sizeof(double), 64));
     if (!packed_a || !packed_b) {
         free(packed_a);
         free(packed_b);
@@ -250,8 +308,8 @@ void bp_gemm(bp_transpose trans_a, bp_transpose trans_b, size_t m, size_t n, siz
                     size_t cols = min_size(nc - jr, NR);
                     for (size_t ir = 0; ir < mc; ir += MR) {
                         size_t rows = min_size(mc - ir, MR);
-                        micro_kernel(kc, packed_a + ir * kc, packed_b + jr * kc, alpha,
-                                     beta_block, c + (ic + ir) * ldc + jc + jr, ldc, rows, cols);
+                        kernel_packed(kc, packed_a + ir * kc, packed_b + jr * kc, alpha,
+                                      beta_block, c + (ic + ir) * ldc + jc + jr, ldc, rows, cols);
                     }
                 }
             }
