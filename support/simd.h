@@ -225,4 +225,40 @@ static inline vd vd_broadcast(double x)
 #endif
 }
 
+/* ---- widening to double, unsigned bits, ordering streamed stores ------------ */
+
+typedef uint32_t vu32 __attribute__((vector_size(SIMD_BYTES)));
+
+/* Lanes 0 .. VD_LANES - 1 of v, converted to double. */
+static inline vd vf_low_to_vd(vf v)
+{
+#if SIMD_BYTES == 64
+    return (vd)_mm512_cvtps_pd(_mm512_castps512_ps256((__m512)v));
+#elif SIMD_BYTES == 32
+    return (vd)_mm256_cvtps_pd(_mm256_castps256_ps128((__m256)v));
+#else
+    return (vd)_mm_cvtps_pd((__m128)v);
+#endif
+}
+
+/* Lanes VD_LANES .. VF_LANES - 1 of v, converted to double. */
+static inline vd vf_high_to_vd(vf v)
+{
+#if SIMD_BYTES == 64
+    return (vd)_mm512_cvtps_pd(
+        _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd((__m512)v), 1)));
+#elif SIMD_BYTES == 32
+    return (vd)_mm256_cvtps_pd(_mm256_extractf128_ps((__m256)v, 1));
+#else
+    return (vd)_mm_cvtps_pd(_mm_movehl_ps((__m128)v, (__m128)v));
+#endif
+}
+
+/* Makes the stores of vf_stream and vd_stream visible before any store that
+ * follows: call it once after a run of them. */
+static inline void simd_stream_fence(void)
+{
+    _mm_sfence();
+}
+
 #endif

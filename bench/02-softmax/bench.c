@@ -8,10 +8,18 @@
  * ratio=R, the other method's time divided by the solution's: against
  * memcpy, R is the fraction of memcpy's rate that the solution reaches.
  * Then the largest relative error against a double computation, and the
- * digit classifier's training. Single thread throughout. */
+ * digit classifier's training. Single thread throughout.
+ *
+ * memcpy is glibc's, which picks an implementation for the processor when
+ * the program starts. A benchmark built for less than AVX-512 runs itself
+ * again with glibc held to the same (GLIBC_TUNABLES), so that both sides of
+ * the comparison use the same vector width; it prints what glibc had. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "softmax.h"
 #include "rng.h"
 #include "machine.h"
+#include "simd.h"
 #include "timing.h"
 
 #include <float.h>
@@ -19,6 +27,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#if defined(__GLIBC__) && defined(__x86_64__) && defined(__has_include)
+#if __has_include(<sys/platform/x86.h>)
+#include <gnu/libc-version.h>
+#include <sys/platform/x86.h>
+#define HAVE_GLIBC_X86_FEATURES 1
+#endif
+#endif
 
 enum { REPS = 7, ERROR_ROW_STEP = 97 };
 #define ROWS ((size_t)100000)
@@ -119,7 +136,8 @@ static void make_logits(float *x, size_t count)
         x[i] = (float)(LOGIT_SCALE * rng_normal(&r));
 }
 
-static void bench_softmax_rows(const float *x, float *out)
+/* Returns nonzero if the solution is less accurate than it must be. */
+static int bench_softmax_rows(const float *x, float *out)
 {
     softmax_job solution = {sm_softmax_rows, x, ROWS, COLS, out};
     softmax_job naive = {naive_softmax_rows, x, ROWS, COLS, out};
@@ -144,6 +162,12 @@ static void bench_softmax_rows(const float *x, float *out)
     printf("%s: max relative error vs double on %zu rows: solution %.2e, naive %.2e"
            " (target < 1e-6)\n",
            what, (ROWS + ERROR_ROW_STEP - 1) / ERROR_ROW_STEP, solution_error, naive_error);
+    if (!(solution_error < 1e-6)) {
+        fprintf(stderr, "bench-02-softmax: the solution's relative error %.2e is over 1e-6\n",
+                solution_error);
+        return 1;
+    }
+    return 0;
 }
 
 /* ---- training ----------------------------------------------------------------- */
@@ -200,11 +224,49 @@ static int bench_training(void)
     return failed;
 }
 
+/* ---- the library ------------------------------------------------------------------ */
+
+/* What glibc hides from its own string functions for a build without
+ * AVX-512: its AVX-512 and EVEX (AVX-512VL) copies. */
+#define GLIBC_AVX2_ONLY "glibc.cpu.hwcaps=-AVX512F,-AVX512VL"
+
+/* Runs this program again with glibc held to the width it was built for,
+ * unless GLIBC_TUNABLES is set already. Returns only if it did not. */
+static void hold_glibc_to_build_width(char **argv)
+{
+#if SIMD_BYTES < 64 && defined(HAVE_GLIBC_X86_FEATURES)
+    if (getenv("GLIBC_TUNABLES") || !CPU_FEATURE_ACTIVE(AVX512F))
+        return;
+    if (setenv("GLIBC_TUNABLES", GLIBC_AVX2_ONLY, 1) == 0) {
+        fflush(stdout);
+        execv("/proc/self/exe", argv);
+    }
+#else
+    (void)argv;
+#endif
+}
+
+static void describe_memcpy(void)
+{
+#if defined(HAVE_GLIBC_X86_FEATURES)
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    printf("library: memcpy of glibc %s, which sees AVX512F %s, AVX512VL %s, AVX2 %s%s%s%s\n",
+           gnu_get_libc_version(), CPU_FEATURE_ACTIVE(AVX512F) ? "on" : "off",
+           CPU_FEATURE_ACTIVE(AVX512VL) ? "on" : "off", CPU_FEATURE_ACTIVE(AVX2) ? "on" : "off",
+           tunables ? " (GLIBC_TUNABLES=" : "", tunables ? tunables : "", tunables ? ")" : "");
+#else
+    printf("library: memcpy of the C library\n");
+#endif
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
-int main(void)
+int main(int argc, char **argv)
 {
+    (void)argc;
+    hold_glibc_to_build_width(argv);
     machine_describe(stdout);
+    describe_memcpy();
     printf("Lesson 02 benchmark: the reference solution against naive C and memcpy, one thread.\n"
            "Each time is the fastest of %d runs; the methods of a comparison take turns.\n"
            "GB/s counts bytes read + bytes written. ratio = other time / solution time:\n"
@@ -218,7 +280,7 @@ int main(void)
     } else {
         make_logits(x, count);
         memset(out, 0, count * sizeof *out); /* map the pages before timing */
-        bench_softmax_rows(x, out);
+        failed = bench_softmax_rows(x, out);
     }
     free(x);
     free(out);

@@ -1,35 +1,29 @@
 /* rows.c: softmax of every row of a float matrix, fast (chapter section 7).
  *
- * The kernel of a transformer's attention: it must run at the speed of
- * memory. For each row (1000 floats = 4 KB, which fits in the L1 cache):
- *   1. e[j] = exp(x[j]) * 2^(64 - q), with q chosen from the row's maximum,
- *      into a small buffer that stays in L1, adding up the e[j];
- *   2. out[j] = e[j] / sum, stored straight to main memory.
- * The maximum of the next row is found during step 1, so main memory is read
- * once per element and written once. Section 7 explains every step. */
+ * The kernel of a transformer's attention. Each row is independent; the
+ * goal is a relative error below 1e-6 on every probability, at a speed
+ * close to that of copying the matrix. */
 #include "softmax.h"
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 // BEGIN SOLUTION
-#if defined(__AVX__)
-#include <immintrin.h>
-#endif
-
-/* fmaf is one instruction where the processor has FMA (-march=native), and
- * a slow library call where it has not. The code below is accurate either
- * way. */
-#if defined(FP_FAST_FMAF) || defined(__FMA__)
-#define MUL_ADD(a, b, c) fmaf(a, b, c)
-#else
-#define MUL_ADD(a, b, c) ((a) * (b) + (c))
-#endif
+/* For each row (1000 floats = 4 KB, which fits in the L1 cache):
+ *   1. e[j] = exp(x[j]) * 2^(64 - q), with q chosen from the row's maximum,
+ *      into a small buffer that stays in L1, adding up the e[j];
+ *   2. out[j] = e[j] / sum, stored straight to main memory.
+ * The maximum of the next row is found during step 1, so main memory is
+ * read once per element and written once. The code is written on the
+ * vector types of support/simd.h: the same lines compile to 4, 8 or 16
+ * lanes (SSE2, AVX2, AVX-512). */
+#include "simd.h"
 
 enum {
-    BUFFER_FLOATS = 4096,  /* rows up to 16 KB are exponentiated into L1 */
-    BLOCK = 256,           /* floats per step of the exponential loop */
-    PREFETCH_AHEAD = 4096, /* how far ahead of that loop to fetch x (16 KB) */
+    BUFFER_FLOATS = 4096, /* rows up to 16 KB are exponentiated into L1 */
+    UNROLL = 4,           /* vectors per step of the exponential loop */
+    LINE_FLOATS = 16,     /* floats per 64-byte cache line */
 };
 
 /* Outputs of at least this many floats (32 MB) are written with
@@ -42,20 +36,21 @@ enum {
 #define LOG2E 1.44269504f
 
 /* Rows whose maximum is larger than this in magnitude are shifted first
- * (see exp_scaled). */
+ * (see softmax_row). */
 #define LARGE_LOGIT 16384.0f
 
-/* A float's bits. Reading a union member other than the one last written
- * reinterprets the bits (C11 6.5.2.3). */
-typedef union {
-    float f;
-    uint32_t u;
-    int32_t i;
-} float_bits;
+/* Logits more than this below the row's maximum are raised to it: their
+ * probability, below e^-110, rounds to 0 in float either way. */
+#define LOWEST_BELOW_MAX 110.0f
 
-/* 2^(64 - q) exp(x) to about 1 ulp, where c = ROUND_SHIFT + 64 - q, for
- * x <= (q + 1) ln 2 and |x| < 22000 or x far below q ln 2 (the result is
- * then 0, exactly; -INFINITY included).
+/* The constants of exp_scaled, one vector each. */
+typedef struct {
+    vf c;      /* ROUND_SHIFT + 191 - q */
+    vf lowest; /* the row's maximum minus LOWEST_BELOW_MAX */
+} exp_params;
+
+/* 2^(64 - q) exp(x) to about 1 ulp, where c = ROUND_SHIFT + 191 - q, for
+ * x <= (q + 1) ln 2 and |x| < 22000. A NaN gives a NaN, whatever its sign.
  *
  * Why not exp(x - m) as in sm_softmax? Rounded to float, x - m is off by up
  * to 2^-24 |x - m|, an error that exp turns into a relative one: 2e-6 for
@@ -64,193 +59,154 @@ typedef union {
  * is exact.
  *
  * x = k ln 2 + r with k an integer and |r| <= ln(2)/2, so that
- * exp(x) = 2^k exp(r): a polynomial gives exp(r), and adding k - q + 64 to
- * the exponent bits of the result multiplies it by 2^(k - q + 64). With
- * ln 2 = ln2_hi + ln2_lo and ln2_hi of 9 significant bits, k * ln2_hi is
- * exact for |k| < 2^15 and so is x - k * ln2_hi (the two are within a factor
- * of 2): r comes out with an error near 1e-8, whatever x is.
+ * exp(x) = 2^k exp(r): a polynomial gives exp(r), and a multiplication by
+ * 2^(k - q + 64), built in the exponent bits of a float, does the rest.
+ * With ln 2 = ln2_hi + ln2_lo and ln2_hi of 9 significant bits, k * ln2_hi
+ * is exact for |k| < 2^15 and so is x - k * ln2_hi (the two are within a
+ * factor of 2): r comes out with an error near 1e-8, whatever x is.
  *
  * The extra 2^64 keeps the result a normal float down to probabilities of
  * 2^-150; the final multiplication by 1 / sum then rounds the tiny ones
  * correctly to subnormals, instead of losing them on the way. */
-static inline float exp_scaled(float x, float c)
+static inline vf exp_scaled(vf x, exp_params a)
 {
     const float ln2_hi = 0.693359375f, ln2_lo = -2.12194440e-4f;
-    float_bits shifted = {MUL_ADD(x, LOG2E, c)}; /* c + round(x log2 e) */
-    float k = shifted.f - c;
-    float r = MUL_ADD(k, -ln2_hi, x);
-    r = MUL_ADD(k, -ln2_lo, r);
-    /* Taylor to degree 7: the first term left out, r^8 / 8!, is below
-     * 6e-9 of the result. */
-    float p = 1.0f / 5040;
-    p = MUL_ADD(p, r, 1.0f / 720);
-    p = MUL_ADD(p, r, 1.0f / 120);
-    p = MUL_ADD(p, r, 1.0f / 24);
-    p = MUL_ADD(p, r, 1.0f / 6);
-    p = MUL_ADD(p, r, 0.5f);
-    p = MUL_ADD(p, r, 1.0f);
-    p = MUL_ADD(p, r, 1.0f);
-    /* The low 9 bits of `shifted` hold k - q + 64: shifted by 23 they land
-     * in the exponent field. Below 2^-150 the result would wrap around, so
-     * it is zeroed: that is every lane with k - q + 64 < -86, or with a
-     * negative `shifted` (x = -inf or very far below). Integer comparisons,
-     * and a mask rather than a float ?:, keep the loop free of branches
-     * that would stop gcc from vectorising it. */
-    const float_bits smallest = {ROUND_SHIFT - 86.0f};
-    float_bits e = {p};
-    uint32_t keep = shifted.i >= smallest.i ? UINT32_MAX : 0;
-    e.u = (e.u + (shifted.u << 23)) & keep;
-    return e.f;
+    /* vf_max returns its second operand when one is NaN: x, so a NaN goes
+     * through; -inf becomes `lowest`, so 2^(k - q + 64) stays above 2^-96,
+     * a normal float. */
+    x = vf_max(a.lowest, x);
+    vf shifted = vf_fma(x, vf_set1(LOG2E), a.c); /* c + round(x log2 e) */
+    vf k = shifted - a.c;
+    vf r = vf_fma(k, vf_set1(-ln2_hi), x);
+    r = vf_fma(k, vf_set1(-ln2_lo), r);
+    /* Degree 6, fitted to exp on [-ln(2)/2, ln(2)/2]: error below 2e-9,
+     * where Taylor's series needs degree 7 for 6e-9. */
+    vf p = vf_set1(1.39411294e-3f);
+    p = vf_fma(p, r, vf_set1(8.37514270e-3f));
+    p = vf_fma(p, r, vf_set1(4.16663513e-2f));
+    p = vf_fma(p, r, vf_set1(1.66664153e-1f));
+    p = vf_fma(p, r, vf_set1(0.5f));
+    p = vf_fma(p, r, vf_set1(1.0f));
+    p = vf_fma(p, r, vf_set1(1.0f));
+    /* The low 9 bits of `shifted` hold k - q + 191, between 32 and 192:
+     * shifted by 23 they are the exponent field of 2^(k - q + 64). */
+    vf scale = vf_from_bits((vi32)((vu32)vf_bits(shifted) << 23));
+    return p * scale;
 }
 
-/* The maximum of a row, found on the floats' bits: clang 14 does not
- * vectorise a float max (because of NaN), integer ones it does. The bits of
- * floats >= +0, read as signed integers, are in the order of the floats,
- * and a NaN with its sign bit clear comes above them all. The bits of
- * negative floats, read as unsigned integers, are in reverse order; adding
- * NEGATIVE_NAN_SHIFT to them (modulo 2^32) moves the NaNs with the sign bit
- * set, 0xff800001 and up, below everything else (to 0..0x7ffffe), where the
- * minimum finds them. Such a NaN is what inf - inf and 0 / 0 give on x86. */
-typedef struct {
-    int32_t top;     /* the largest bits as signed: the maximum if >= 0 */
-    uint32_t bottom; /* the smallest shifted bits as unsigned: used if all < 0 */
-} max_bits;
-
-#define NEGATIVE_NAN_SHIFT 0x7fffffu
-
-static const max_bits NO_MAX = {INT32_MIN, UINT32_MAX}; /* UINT32_MAX is -inf, shifted */
-
-static float max_value(max_bits m)
+/* The n < VF_LANES floats at p, the other lanes set to fill. */
+static inline vf load_partial(const float *p, size_t n, float fill)
 {
-    float_bits b;
-    if (m.bottom < NEGATIVE_NAN_SHIFT)
-        return NAN;
-    if (m.top >= 0)
-        b.i = m.top;
-    else
-        b.u = m.bottom - NEGATIVE_NAN_SHIFT;
-    return b.f;
+    vf v = vf_set1(fill);
+    memcpy(&v, p, n * sizeof *p);
+    return v;
 }
 
-static float row_max(const float *x, size_t cols)
+/* v's lanes converted to double and added into two accumulators. */
+static inline void add_to_double(vd sum[2], vf v)
 {
-    int32_t top = NO_MAX.top;
-    uint32_t bottom = NO_MAX.bottom;
-#pragma omp simd simdlen(16) reduction(max : top) reduction(min : bottom)
-    for (size_t j = 0; j < cols; j++) {
-        float_bits b = {x[j]};
-        uint32_t shifted = b.u + NEGATIVE_NAN_SHIFT;
-        top = b.i > top ? b.i : top;
-        bottom = shifted < bottom ? shifted : bottom;
-    }
-    return max_value((max_bits){top, bottom});
+    sum[0] += vf_low_to_vd(v);
+    sum[1] += vf_high_to_vd(v);
 }
 
-/* e[j] = exp_scaled(x[j], c) for n values; returns their sum, in double: a
- * float sum of 1000 terms can be off by more than 1e-6. The same loop
- * takes the maximum of n values of the next row into *next_max: those
- * loads from main memory then overlap with the arithmetic. */
-static double exp_block(const float *x, size_t n, float c, float *e, const float *next,
-                        max_bits *next_max)
+/* e[j] = exp_scaled(x[j]) for j < n; returns their sum, in double: a float
+ * sum of 1000 terms can be off by more than 1e-6. Each step adds UNROLL
+ * vectors in float, in pairs (two roundings, 1e-7 at most), before
+ * converting them. The same loop takes the maximum of n values of the next
+ * row into *next_max: those loads from main memory then overlap with the
+ * arithmetic. e has room for n rounded up to whole vectors if e_padded. */
+static double exp_row(const float *x, size_t n, exp_params a, float *e, int e_padded,
+                      const float *next, vf *next_max)
 {
-    double sum = 0.0;
-    int32_t top = next_max->top;
-    uint32_t bottom = next_max->bottom;
-#pragma omp simd simdlen(16) reduction(+ : sum) reduction(max : top) reduction(min : bottom)
-    for (size_t j = 0; j < n; j++) {
-        float v = exp_scaled(x[j], c);
-        e[j] = v;
-        sum += v;
-        float_bits b = {next[j]};
-        uint32_t shifted = b.u + NEGATIVE_NAN_SHIFT;
-        top = b.i > top ? b.i : top;
-        bottom = shifted < bottom ? shifted : bottom;
-    }
-    next_max->top = top;
-    next_max->bottom = bottom;
-    return sum;
-}
-
-/* Asks the memory for n floats at p (one request per 64-byte line) without
- * waiting for them. */
-static void prefetch(const float *p, size_t n)
-{
-#if defined(__GNUC__)
-    for (size_t j = 0; j < n; j += 16)
-        __builtin_prefetch(p + j);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
-/* exp_block over a whole row, a block at a time, requesting the matching
- * part of the matrix PREFETCH_AHEAD floats ahead (if ahead is not NULL) so
- * that it has arrived by the time the loop gets there. */
-static double exp_row(const float *x, size_t cols, float c, float *e, const float *next,
-                      const float *ahead, max_bits *next_max)
-{
-    double sum = 0.0;
-    for (size_t start = 0; start < cols; start += BLOCK) {
-        size_t n = cols - start < BLOCK ? cols - start : BLOCK;
-        if (ahead)
-            prefetch(ahead + start, n);
-        sum += exp_block(x + start, n, c, e + start, next + start, next_max);
-    }
-    return sum;
-}
-
-static void scale(const float *e, size_t n, float factor, float *out)
-{
-#pragma omp simd simdlen(16)
-    for (size_t j = 0; j < n; j++)
-        out[j] = e[j] * factor;
-}
-
-/* scale() with non-temporal stores, which write out's cache lines without
- * first reading them from memory (an ordinary store must, and that costs
- * a third of the memory traffic). They need aligned addresses: the first
- * few floats of a row are stored the ordinary way. */
-static void scale_streaming(const float *e, size_t n, float factor, float *out)
-{
-#if defined(__AVX512F__) || defined(__AVX__)
-#if defined(__AVX512F__)
-    enum { LANES = 16 };
-#else
-    enum { LANES = 8 };
-#endif
+    vd sum[2] = {{0}, {0}};
+    vf top = *next_max;
     size_t j = 0;
-    for (; j < n && (uintptr_t)(out + j) % (LANES * sizeof(float)) != 0; j++)
+    for (; j + UNROLL * VF_LANES <= n; j += UNROLL * VF_LANES) {
+        vf e0 = exp_scaled(vf_load(x + j), a);
+        vf e1 = exp_scaled(vf_load(x + j + VF_LANES), a);
+        vf e2 = exp_scaled(vf_load(x + j + 2 * VF_LANES), a);
+        vf e3 = exp_scaled(vf_load(x + j + 3 * VF_LANES), a);
+        vf_store(e + j, e0);
+        vf_store(e + j + VF_LANES, e1);
+        vf_store(e + j + 2 * VF_LANES, e2);
+        vf_store(e + j + 3 * VF_LANES, e3);
+        add_to_double(sum, (e0 + e1) + (e2 + e3));
+        vf m01 = vf_max(vf_load(next + j), vf_load(next + j + VF_LANES));
+        vf m23 = vf_max(vf_load(next + j + 2 * VF_LANES), vf_load(next + j + 3 * VF_LANES));
+        top = vf_max(vf_max(m01, m23), top);
+    }
+    for (; j + VF_LANES <= n; j += VF_LANES) {
+        vf v = exp_scaled(vf_load(x + j), a);
+        vf_store(e + j, v);
+        add_to_double(sum, v);
+        top = vf_max(vf_load(next + j), top);
+    }
+    if (j < n) {
+        /* -inf in the missing lanes: their e is below 2^-94, nothing next
+         * to the sum, which is at least 2^62. */
+        vf v = exp_scaled(load_partial(x + j, n - j, -INFINITY), a);
+        if (e_padded)
+            vf_store(e + j, v);
+        else
+            memcpy(e + j, &v, (n - j) * sizeof *e);
+        add_to_double(sum, v);
+        top = vf_max(load_partial(next + j, n - j, -INFINITY), top);
+    }
+    *next_max = top;
+    return vd_sum(sum[0] + sum[1]);
+}
+
+/* The maximum of n floats, or any value at all if one of them is NaN: the
+ * row then comes out as NaN however its maximum came out (see exp_scaled). */
+static vf row_max(const float *x, size_t n)
+{
+    vf top = vf_set1(-INFINITY);
+    size_t j = 0;
+    for (; j + VF_LANES <= n; j += VF_LANES)
+        top = vf_max(vf_load(x + j), top);
+    if (j < n)
+        top = vf_max(load_partial(x + j, n - j, -INFINITY), top);
+    return top;
+}
+
+/* out[j] = e[j] * factor for j < n. With stream, the whole 64-byte lines of
+ * out are written with non-temporal stores, which write a cache line
+ * without first reading it from memory (an ordinary store must, and that
+ * costs a third of the memory traffic); the partial lines at either end
+ * are stored the ordinary way. */
+static void scale(const float *e, size_t n, float factor, float *out, int stream)
+{
+    vf f = vf_set1(factor);
+    size_t j = 0;
+    if (stream) {
+        size_t head = (64 - (uintptr_t)out % 64) % 64 / sizeof *out;
+        for (; j < head && j < n; j++)
+            out[j] = e[j] * factor;
+        for (; j + LINE_FLOATS <= n; j += LINE_FLOATS)
+            for (size_t k = 0; k < LINE_FLOATS; k += VF_LANES)
+                vf_stream(out + j + k, vf_load(e + j + k) * f);
+    }
+    for (; j + VF_LANES <= n; j += VF_LANES)
+        vf_store(out + j, vf_load(e + j) * f);
+    for (; j < n; j++)
         out[j] = e[j] * factor;
-#if defined(__AVX512F__)
-    __m512 f = _mm512_set1_ps(factor);
-    for (; j + LANES <= n; j += LANES)
-        _mm512_stream_ps(out + j, _mm512_mul_ps(_mm512_loadu_ps(e + j), f));
-#else
-    __m256 f = _mm256_set1_ps(factor);
-    for (; j + LANES <= n; j += LANES)
-        _mm256_stream_ps(out + j, _mm256_mul_ps(_mm256_loadu_ps(e + j), f));
-#endif
-    scale(e + j, n - j, factor, out + j);
-#else
-    scale(e, n, factor, out);
-#endif
 }
 
 typedef struct {
     float *buffer; /* BUFFER_FLOATS floats, or NULL: then out is the buffer */
-    int stream;    /* store with scale_streaming */
+    int stream;    /* store the results with non-temporal stores */
 } row_plan;
 
 /* Softmax of the row x, whose maximum is m, into out. next is the following
  * row (or x itself for the last one); returns its maximum. */
-static float softmax_row(const float *x, size_t cols, float m, const float *next,
-                         const float *ahead, float *out, row_plan plan)
+static float softmax_row(const float *x, size_t cols, float m, const float *next, float *out,
+                         row_plan plan)
 {
+    vf next_max = vf_set1(-INFINITY);
     if (!isfinite(m)) { /* every entry -inf, or a NaN or +inf: no distribution */
         for (size_t j = 0; j < cols; j++)
             out[j] = NAN;
-        return row_max(next, cols);
+        return vf_max_lane(row_max(next, cols));
     }
     float *e = plan.buffer ? plan.buffer : out;
     if (fabsf(m) > LARGE_LOGIT) {
@@ -262,15 +218,12 @@ static float softmax_row(const float *x, size_t cols, float m, const float *next
         x = e;
         m = 0.0f;
     }
-    float c = ROUND_SHIFT + 64.0f - rintf(m * LOG2E);
-    max_bits next_max = NO_MAX;
-    double sum = exp_row(x, cols, c, e, next, ahead, &next_max);
-    float factor = (float)(1.0 / sum);
-    if (plan.stream)
-        scale_streaming(e, cols, factor, out);
-    else
-        scale(e, cols, factor, out);
-    return max_value(next_max);
+    exp_params a = {vf_set1(ROUND_SHIFT + 191.0f - rintf(m * LOG2E)),
+                    vf_set1(m - LOWEST_BELOW_MAX)};
+    double sum = exp_row(x, cols, a, e, plan.buffer != NULL, next, &next_max);
+    /* A NaN in the row made the sum NaN, and so every out[j]. */
+    scale(e, cols, (float)(1.0 / sum), out, plan.stream);
+    return vf_max_lane(next_max);
 }
 // END SOLUTION
 
@@ -284,20 +237,16 @@ void sm_softmax_rows(const float *x, size_t rows, size_t cols, float *out)
     // BEGIN SOLUTION
     if (!x || !out || rows == 0 || cols == 0)
         return;
-    _Alignas(64) float buffer[BUFFER_FLOATS];
+    _Alignas(64) float buffer[BUFFER_FLOATS + VF_LANES];
     row_plan plan = {cols <= BUFFER_FLOATS ? buffer : NULL, 0};
     plan.stream = plan.buffer && rows * cols >= STREAM_MIN_FLOATS;
-    float m = row_max(x, cols);
+    float m = vf_max_lane(row_max(x, cols));
     for (size_t r = 0; r < rows; r++) {
         const float *row = x + r * cols;
         const float *next = r + 1 < rows ? row + cols : row;
-        int room_ahead = (rows - r) * cols >= PREFETCH_AHEAD + cols;
-        const float *ahead = room_ahead ? row + PREFETCH_AHEAD : NULL;
-        m = softmax_row(row, cols, m, next, ahead, out + r * cols, plan);
+        m = softmax_row(row, cols, m, next, out + r * cols, plan);
     }
-#if defined(__AVX__)
     if (plan.stream)
-        _mm_sfence(); /* order the streamed stores before any later store */
-#endif
+        simd_stream_fence(); /* order the streamed stores before any later store */
     // END SOLUTION
 }
