@@ -201,4 +201,13 @@ static inline vf vf_from_bits(vi32 v)
     return (vf)v;
 }
 
+/* ---- for lesson 03: ordering non-temporal stores ---------------------------- */
+
+/* Makes every non-temporal store before it visible before any store after
+ * it: needed once after a run of vf_stream/vd_stream. */
+static inline void vf_stream_fence(void)
+{
+    _mm_sfence();
+}
+
 #endif
