@@ -256,6 +256,7 @@ int main(void)
 {
     opencv_single_thread();
     machine_describe(stdout);
+    printf("library: OpenCV %s, %s\n", opencv_version(), opencv_dispatch());
     printf("Lesson 03 benchmark: the reference solution against naive C, OpenCV %s and\n"
            "memcpy, one thread. Each time is the fastest of %d runs; the methods of a\n"
            "comparison take turns. ratio = second time / first time: against memcpy it\n"

@@ -4,7 +4,11 @@
 #include "opencv_filter.h"
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+#include <string>
 
 void opencv_single_thread(void)
 {
@@ -14,6 +18,26 @@ void opencv_single_thread(void)
 const char *opencv_version(void)
 {
     return CV_VERSION;
+}
+
+/* OpenCV picks, when it starts, the best of the versions of each function
+ * it was built with that the processor supports and that OPENCV_CPU_DISABLE
+ * does not name. Debian's libopencv_imgproc 4.6 has its filters in SSE4.1
+ * and AVX2 versions (AVX-512 only for the integral image), on top of a
+ * plain SSE2 baseline. */
+const char *opencv_dispatch(void)
+{
+    static char line[512];
+    const char *filters = cv::checkHardwareSupport(CV_CPU_AVX2)     ? "AVX2"
+                          : cv::checkHardwareSupport(CV_CPU_SSE4_1) ? "SSE4.1"
+                                                                    : "SSE2";
+    std::snprintf(line, sizeof line,
+                  "%s (* dispatched, ? disabled); AVX-512 code %s; filter2D and "
+                  "sepFilter2D run its %s code",
+                  cv::getCPUFeaturesLine().c_str(),
+                  cv::checkHardwareSupport(CV_CPU_AVX512_SKX) ? "enabled" : "not used",
+                  filters);
+    return line;
 }
 
 /* Zero padding; the anchor (-1, -1) is the kernel's centre. OpenCV, like

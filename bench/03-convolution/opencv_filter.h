@@ -15,6 +15,10 @@ void opencv_single_thread(void);
 /* The OpenCV version, e.g. "4.6.0". */
 const char *opencv_version(void);
 
+/* What OpenCV dispatches to on this processor: its CPU features line (from
+ * cv::getCPUFeaturesLine) and which version of its filters runs. */
+const char *opencv_dispatch(void);
+
 /* cv::filter2D: 'same' cross-correlation of the h x w image with the
  * kh x kw kernel (odd sizes: centred), zeros beyond the border. 0 on
  * success, -1 if OpenCV failed or did not write into out. */

@@ -1,16 +1,5 @@
 /* conv2d.c: 2-D cross-correlation and convolution of float images (chapter
- * sections 5 and 7).
- *
- * The output is computed a band of rows at a time (8 rows for a 3 x 3
- * kernel, 4 for a 5 x 5, else 1), and each band is cut in three along x.
- * In the middle, where every tap's column lies inside the image, no pixel
- * needs a bounds test: a block of outputs, the band's rows times two vectors
- * of 16, stays in registers across all the taps, so that each input vector
- * loaded serves every output row that needs it. The few columns at each end
- * are copied, with zeros for what lies beyond the image, into a small tile
- * that the same code then filters. Rows near the top and bottom edges simply
- * use fewer kernel rows. Outputs too big for the cache are written with
- * non-temporal stores. */
+ * sections 5 and 7). */
 #include "convolution.h"
 
 #include <math.h>

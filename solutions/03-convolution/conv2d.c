@@ -1,16 +1,5 @@
 /* conv2d.c: 2-D cross-correlation and convolution of float images (chapter
- * sections 5 and 7).
- *
- * The output is computed a band of rows at a time (8 rows for a 3 x 3
- * kernel, 4 for a 5 x 5, else 1), and each band is cut in three along x.
- * In the middle, where every tap's column lies inside the image, no pixel
- * needs a bounds test: a block of outputs, the band's rows times two vectors
- * of 16, stays in registers across all the taps, so that each input vector
- * loaded serves every output row that needs it. The few columns at each end
- * are copied, with zeros for what lies beyond the image, into a small tile
- * that the same code then filters. Rows near the top and bottom edges simply
- * use fewer kernel rows. Outputs too big for the cache are written with
- * non-temporal stores. */
+ * sections 5 and 7). */
 #include "convolution.h"
 
 #include <math.h>
@@ -19,13 +8,25 @@
 #include <string.h>
 
 // BEGIN SOLUTION
-#if defined(__AVX__)
-#include <immintrin.h>
-#endif
+/* How this solution is fast (section 7). The output is computed a band of
+ * rows at a time (a few rows for 3 x 3 and 5 x 5 kernels, else 1), and each
+ * band is cut in three along x. In the
+ * middle, where every tap's column lies inside the image, no pixel needs a
+ * bounds test: a block of outputs, the band's rows times four vectors,
+ * stays in registers across all the taps, so that each input vector loaded
+ * serves every output row that needs it. The code is written once with the
+ * vector types of support/simd.h and compiles for 4, 8 or 16 floats a
+ * vector; only the band heights depend on the width, through the number of
+ * registers. The few columns at each end are copied, with zeros for what
+ * lies beyond the image, into a small tile that the same code then filters.
+ * Rows near the top and bottom edges simply use fewer kernel rows. Outputs
+ * too big for the cache are written with non-temporal stores. */
 
-/* fmaf is one instruction where the processor has FMA (-march=native), and
- * a slow library call where it has not. gcc does not fuse a * b + c by
- * itself under -std=c11. */
+#include "simd.h"
+
+/* fmaf is one instruction where the processor has FMA (-march=x86-64-v3 and
+ * above), and a slow library call where it has not. gcc does not fuse
+ * a * b + c by itself under -std=c11. */
 #if defined(FP_FAST_FMAF) || defined(__FMA__)
 #define MUL_ADD(a, b, c) fmaf(a, b, c)
 #else
@@ -51,15 +52,31 @@
 #define ALWAYS_INLINE inline
 #endif
 
+/* The block of outputs kept in registers: BAND rows of BLOCK_VECTORS
+ * vectors, which must leave registers for a column of taps (3 or 5) and
+ * the loaded vectors: AVX-512 has 32 vector registers, SSE2 and AVX2 16.
+ * BLOCK_VECTORS is 4 so that each row of a block fills whole cache lines
+ * (64 or 128 bytes with 16-byte or 32-byte vectors, 256 with 64-byte
+ * ones): streamed stores that fill only part of a line before moving on
+ * made the filters half as fast. The band heights were measured; fewer
+ * rows than the registers allow were faster (the fewer rows a band reads
+ * at once, the fewer streams the memory must keep up with). */
+#if SIMD_BYTES == 64
+#define BAND_3X3 4
+#define BAND_5X5 4
+#else
+#define BAND_3X3 3
+#define BAND_5X5 2
+#endif
+#define BLOCK_VECTORS 4
+
 enum {
-    STRIP = 512,          /* pixels of a row computed in one go (2 KB) */
-    STACK_KERNEL = 256,   /* kernels up to this many taps are flipped on the stack */
-    BAND_3X3 = 8,         /* output rows computed together for a 3 x 3 kernel */
-    BAND_5X5 = 4,         /* and for a 5 x 5 one (its 25 taps fill most registers) */
-    MAX_BAND = 8,
-    BLOCK_VECTORS = 2,    /* vectors of 16 outputs side by side in a block */
-    EDGE_CHUNK = 16,      /* edge outputs filtered from one tile */
-    EDGE_TILE = 2048,     /* floats in an edge tile (8 KB, on the stack) */
+    STRIP = 512,        /* pixels of a row computed in one go (2 KB) */
+    STACK_KERNEL = 256, /* kernels up to this many taps are flipped on the stack */
+    MAX_BAND = 4,       /* at least BAND_3X3 and BAND_5X5 */
+    EDGE_CHUNK = 16,    /* edge outputs filtered from one tile: a whole number of vectors */
+    EDGE_TILE = 2048,   /* floats in an edge tile (8 KB, on the stack) */
+    LINE_FLOATS = 16,   /* floats in a 64-byte cache line */
 };
 
 /* Outputs of at least this many floats (32 MB) are written with
@@ -68,7 +85,9 @@ enum {
 
 /* Everything about one correlation. Output (y, x) reads input pixel
  * (y + i - oy, x + j - ox) for tap (i, j). Columns x0 <= x < x1 are the
- * interior ones, whose taps all fall inside the image's width. */
+ * interior ones, whose taps all fall inside the image's width; the fast
+ * code computes xa <= x < xb among them, a whole number of vectors (from a
+ * cache-line boundary when streaming), and the edge code the rest. */
 typedef struct {
     const float *img;
     size_t h, w;
@@ -77,7 +96,7 @@ typedef struct {
     float *out;
     size_t out_h, out_w;
     size_t oy, ox;
-    size_t x0, x1;
+    size_t xa, xb;
     size_t band; /* output rows computed together where they can be */
     int stream;  /* non-temporal stores for the interior */
 } correlation;
@@ -100,8 +119,7 @@ static size_t first_tap_offset(size_t k, cv_mode mode)
 }
 
 /* How many output rows share their loads, for the kernel sizes that have a
- * fast path: as many as keep every sum in a register (8 x 2 vectors for
- * 3 x 3; 4 x 2 for 5 x 5, whose 25 taps take most of the 32 registers). */
+ * fast path: as many as keep every sum in a register. */
 static size_t band_rows(size_t kh, size_t kw)
 {
     if (kh == 3 && kw == 3)
@@ -171,157 +189,89 @@ static void interior_row(const float *in, size_t w, const float *k, size_t kh, s
 
 /* ---- 3 x 3 and 5 x 5: a band of rows in registers ------------------------------ */
 
-#if !defined(__AVX512F__)
-/* n outputs in each of `rows` rows (out_w apart), in portable C, for kernels
- * whose size is a constant after inlining: the loops over the taps and rows
- * unroll, the taps stay in registers and the loop over x vectorises,
- * keeping the `rows` sums of a column in registers across all the taps.
- * Input row i meets kernel row i - r of output row r: each value loaded
- * feeds up to kh multiply-adds. */
-static ALWAYS_INLINE void band_fixed(const float *restrict in, size_t w, const float *restrict k,
-                              size_t kh, size_t kw, size_t rows, float *restrict out,
-                              size_t out_w, size_t n)
-{
-#pragma omp simd
-    for (size_t x = 0; x < n; x++) {
-        float sum[MAX_BAND];
-        UNROLL_FULLY
-        for (size_t r = 0; r < rows; r++)
-            sum[r] = 0.0f;
-        UNROLL_FULLY
-        for (size_t i = 0; i < kh + rows - 1; i++) {
-            UNROLL_FULLY
-            for (size_t j = 0; j < kw; j++) {
-                float v = in[i * w + x + j];
-                UNROLL_FULLY
-                for (size_t r = 0; r < rows; r++)
-                    if (r <= i && i - r < kh)
-                        sum[r] = MUL_ADD(v, k[(i - r) * kw + j], sum[r]);
-            }
-        }
-        UNROLL_FULLY
-        for (size_t r = 0; r < rows; r++)
-            out[r * out_w + x] = sum[r];
-    }
-}
+/* Keeps v in a register: an empty asm statement that claims to change it.
+ * Without it gcc 12 folds a loaded vector into every multiply-add that uses
+ * it, loading it again for each, and turns the taps loaded into registers
+ * back into memory operands. */
+#if defined(__GNUC__) && !defined(__clang__) && (defined(__x86_64__) || defined(__i386__))
+#define IN_REGISTER(v) __asm__("" : "+v"(v))
+#else
+#define IN_REGISTER(v) (void)0
 #endif
 
-#if defined(__AVX512F__)
-/* band_fixed with explicit AVX-512, one block at a time: `vectors` (1 or
- * 2) vectors of 16 outputs side by side in each of `rows` rows, all their
- * sums in registers. Only the `lanes` set in the mask are read and
- * written. Non-temporal stores need 64-byte aligned outputs. */
-static ALWAYS_INLINE void block_avx512(const float *in, size_t w, const __m512 *taps, size_t kh,
-                                size_t kw, size_t rows, size_t vectors, __mmask16 lanes,
-                                float *out, size_t out_w, int stream)
+/* One block: `vectors` vectors of VF_LANES outputs side by side in each of
+ * `rows` rows (out_w apart), all their sums in registers across all the
+ * taps, for a kernel whose size is a constant after inlining. One kernel
+ * column j at a time: its kh taps are loaded into registers, then each
+ * input vector of that column is loaded once and feeds up to kh sums (input
+ * row i meets kernel row i - r of output row r). With `stream`, out must
+ * be aligned to SIMD_BYTES. */
+static ALWAYS_INLINE void block(const float *in, size_t w, const vf *taps, size_t kh,
+                                size_t kw, size_t rows, size_t vectors, float *out,
+                                size_t out_w, int stream)
 {
-    __m512 sum[MAX_BAND][BLOCK_VECTORS];
+    vf sum[MAX_BAND][BLOCK_VECTORS];
     UNROLL_FULLY
     for (size_t r = 0; r < MAX_BAND; r++) /* all of them, or gcc warns; unused ones cost nothing */
         UNROLL_FULLY
         for (size_t v = 0; v < BLOCK_VECTORS; v++)
-            sum[r][v] = _mm512_setzero_ps();
+            sum[r][v] = vf_set1(0.0f);
+#if defined(__GNUC__) && !defined(__clang__)
+    /* Hides from gcc that taps is the same in every block, or it keeps all
+     * kh * kw taps live across the loop over x and spills them. */
+    __asm__("" : "+r"(taps));
+#endif
     UNROLL_FULLY
-    for (size_t i = 0; i < kh + rows - 1; i++)
+    for (size_t j = 0; j < kw; j++) {
+        vf column[5];
         UNROLL_FULLY
-        for (size_t j = 0; j < kw; j++)
+        for (size_t i = 0; i < kh; i++) {
+            column[i] = taps[i * kw + j];
+            IN_REGISTER(column[i]);
+        }
+        UNROLL_FULLY
+        for (size_t i = 0; i < kh + rows - 1; i++)
             UNROLL_FULLY
             for (size_t v = 0; v < vectors; v++) {
-                const float *p = in + i * w + 16 * v + j;
-                __m512 x = lanes == 0xFFFF ? _mm512_loadu_ps(p) : _mm512_maskz_loadu_ps(lanes, p);
-#if defined(__GNUC__) && !defined(__clang__)
-                /* gcc 12 would fold the load into each multiply-add, loading
-                 * x once per row; an empty asm that "changes" x pins it in
-                 * a register. */
-                __asm__("" : "+v"(x));
-#endif
+                vf x = vf_load(in + i * w + VF_LANES * v + j);
+                IN_REGISTER(x);
                 UNROLL_FULLY
                 for (size_t r = 0; r < rows; r++)
                     if (r <= i && i - r < kh)
-                        sum[r][v] = _mm512_fmadd_ps(x, taps[(i - r) * kw + j], sum[r][v]);
+                        sum[r][v] = vf_fma(x, column[i - r], sum[r][v]);
             }
+    }
     UNROLL_FULLY
     for (size_t r = 0; r < rows; r++)
         UNROLL_FULLY
         for (size_t v = 0; v < vectors; v++) {
-            float *o = out + r * out_w + 16 * v;
-            if (lanes != 0xFFFF)
-                _mm512_mask_storeu_ps(o, lanes, sum[r][v]);
-            else if (stream)
-                _mm512_stream_ps(o, sum[r][v]);
+            float *o = out + r * out_w + VF_LANES * v;
+            if (stream)
+                vf_stream(o, sum[r][v]);
             else
-                _mm512_storeu_ps(o, sum[r][v]);
+                vf_store(o, sum[r][v]);
         }
 }
 
-/* n outputs in each of `rows` rows, two vectors at a time, the last few
- * masked (kh * kw <= 25). */
-static ALWAYS_INLINE void band_avx512(const float *in, size_t w, const float *k, size_t kh,
-                               size_t kw, size_t rows, float *out, size_t out_w, size_t n,
-                               int stream)
-{
-    __m512 taps[25];
-    for (size_t t = 0; t < kh * kw; t++)
-        taps[t] = _mm512_set1_ps(k[t]);
-    size_t x = 0;
-    for (; x + 16 * BLOCK_VECTORS <= n; x += 16 * BLOCK_VECTORS)
-        block_avx512(in + x, w, taps, kh, kw, rows, BLOCK_VECTORS, 0xFFFF, out + x, out_w,
-                     stream);
-    for (; x + 16 <= n; x += 16)
-        block_avx512(in + x, w, taps, kh, kw, rows, 1, 0xFFFF, out + x, out_w, stream);
-    if (x < n) {
-        __mmask16 lanes = (__mmask16)((1u << (n - x)) - 1);
-        block_avx512(in + x, w, taps, kh, kw, rows, 1, lanes, out + x, out_w, 0);
-    }
-}
-#endif
-
-/* ---- strips ----------------------------------------------------------------- */
-
-/* Copies n floats with non-temporal stores, which write out's cache lines
- * without first reading them from memory (an ordinary store must, and that
- * costs a third of the memory traffic). They need aligned addresses: the
- * first few floats are stored the ordinary way. */
-static void store_streaming(const float *from, size_t n, float *to)
-{
-    size_t j = 0;
-#if defined(__AVX512F__)
-    for (; j < n && (uintptr_t)(to + j) % 64 != 0; j++)
-        to[j] = from[j];
-    for (; j + 16 <= n; j += 16)
-        _mm512_stream_ps(to + j, _mm512_loadu_ps(from + j));
-#elif defined(__AVX__)
-    for (; j < n && (uintptr_t)(to + j) % 32 != 0; j++)
-        to[j] = from[j];
-    for (; j + 8 <= n; j += 8)
-        _mm256_stream_ps(to + j, _mm256_loadu_ps(from + j));
-#endif
-    for (; j < n; j++)
-        to[j] = from[j];
-}
-
-/* One band of a kernel whose size is a literal at the call: the AVX-512
- * block where the processor has it, else the portable twin, whose
- * non-temporal stores go through a buffer. */
+/* n outputs, a multiple of VF_LANES, in each of `rows` rows: BLOCK_VECTORS
+ * vectors at a time, then one (kh * kw <= 25). */
 static ALWAYS_INLINE void band(const float *in, size_t w, const float *k, size_t kh,
                                size_t kw, size_t rows, float *out, size_t out_w, size_t n,
                                int stream)
 {
-#if defined(__AVX512F__)
-    band_avx512(in, w, k, kh, kw, rows, out, out_w, n, stream);
-#else
-    if (!stream) {
-        band_fixed(in, w, k, kh, kw, rows, out, out_w, n);
-        return;
-    }
-    _Alignas(64) float buffer[MAX_BAND * STRIP];
-    band_fixed(in, w, k, kh, kw, rows, buffer, STRIP, n);
-    for (size_t r = 0; r < rows; r++)
-        store_streaming(buffer + r * STRIP, n, out + r * out_w);
-#endif
+    vf taps[25];
+    for (size_t t = 0; t < kh * kw; t++)
+        taps[t] = vf_set1(k[t]);
+    size_t x = 0;
+    for (; x + VF_LANES * BLOCK_VECTORS <= n; x += VF_LANES * BLOCK_VECTORS)
+        block(in + x, w, taps, kh, kw, rows, BLOCK_VECTORS, out + x, out_w, stream);
+    for (; x < n; x += VF_LANES)
+        block(in + x, w, taps, kh, kw, rows, 1, out + x, out_w, stream);
 }
 
-/* Any other kernel, a row at a time. */
+/* ---- strips ----------------------------------------------------------------- */
+
+/* Any other kernel, a row at a time; with `stream`, through a buffer. */
 static void rows_any_kernel(const float *in, size_t w, const float *k, size_t kh, size_t kw,
                             size_t rows, float *out, size_t out_w, size_t n, int stream)
 {
@@ -332,15 +282,16 @@ static void rows_any_kernel(const float *in, size_t w, const float *k, size_t kh
         }
         _Alignas(64) float buffer[STRIP];
         interior_row(in + r * w, w, k, kh, kw, buffer, n);
-        store_streaming(buffer, n, out + r * out_w);
+        for (size_t x = 0; x < n; x += VF_LANES)
+            vf_stream(out + r * out_w + x, vf_load(buffer + x));
     }
 }
 
-/* n <= STRIP outputs in each of `rows` rows: in points to the input pixel
- * under tap (0, 0) of the first output, w is the input's row length.
- * Non-temporal stores if `stream` is set, which needs a 64-byte aligned out
- * and out_w a multiple of 16. The calls with literal sizes make the
- * compiler generate an unrolled copy of the band code for each. */
+/* n <= STRIP outputs, a multiple of VF_LANES, in each of `rows` rows: in
+ * points to the input pixel under tap (0, 0) of the first output, w is the
+ * input's row length. Non-temporal stores if `stream` is set, which needs
+ * every output row aligned to SIMD_BYTES. The calls with literal sizes make
+ * the compiler generate an unrolled copy of the band code for each. */
 static void strip(const float *in, size_t w, const float *k, size_t kh, size_t kw,
                   size_t rows, float *out, size_t out_w, size_t n, int stream)
 {
@@ -372,19 +323,21 @@ static float clipped_pixel(const correlation *c, size_t y, size_t x, tap_rows ta
     return (float)sum;
 }
 
-/* Output columns x_first <= x < x_end of rows y .. y + rows - 1, whose taps
- * hang over the image's left or right edge. A few columns at a time, the
- * input they need is copied into a tile with zeros where the image ends,
- * and the tile is filtered like the interior, without a test per tap.
- * Kernels too big for the tile clip each pixel's taps instead. */
+/* Output columns x_first <= x < x_end of rows y .. y + rows - 1: those
+ * whose taps hang over the image's left or right edge, and the few interior
+ * ones that do not fill a vector. EDGE_CHUNK columns at a time, the input
+ * they need is copied into a tile with zeros where the image ends, and the
+ * tile is filtered like the interior, without a test per tap, into a small
+ * buffer from which the columns wanted are copied. Kernels too big for the
+ * tile clip each pixel's taps instead. */
 static void edge_columns(const correlation *c, size_t y, size_t rows, tap_rows taps,
                          size_t x_first, size_t x_end)
 {
     size_t kh = taps.end - taps.first, in_rows = kh + rows - 1;
-    size_t first_row = y + taps.first - c->oy;
+    size_t first_row = y + taps.first - c->oy, tile_w = EDGE_CHUNK + c->kw - 1;
     const float *k = c->k + taps.first * c->kw;
     for (size_t x = x_first; x < x_end; x += EDGE_CHUNK) {
-        size_t n = min_size(EDGE_CHUNK, x_end - x), tile_w = n + c->kw - 1;
+        size_t n = min_size(EDGE_CHUNK, x_end - x);
         if (in_rows * tile_w > EDGE_TILE) {
             for (size_t r = 0; r < rows; r++)
                 for (size_t xx = x; xx < x + n; xx++)
@@ -394,7 +347,7 @@ static void edge_columns(const correlation *c, size_t y, size_t rows, tap_rows t
         /* tile column t holds image column x + t - ox, for t_first <= t < t_end */
         size_t t_first = c->ox > x ? c->ox - x : 0;
         size_t t_end = min_size(tile_w, c->w + c->ox - x);
-        float tile[EDGE_TILE];
+        float tile[EDGE_TILE], result[MAX_BAND * EDGE_CHUNK];
         for (size_t i = 0; i < in_rows; i++) {
             float *to = tile + i * tile_w;
             const float *line = c->img + (first_row + i) * c->w + x + t_first - c->ox;
@@ -402,7 +355,9 @@ static void edge_columns(const correlation *c, size_t y, size_t rows, tap_rows t
             memcpy(to + t_first, line, (t_end - t_first) * sizeof *to);
             memset(to + t_end, 0, (tile_w - t_end) * sizeof *to);
         }
-        strip(tile, tile_w, k, kh, c->kw, rows, c->out + y * c->out_w + x, c->out_w, n, 0);
+        strip(tile, tile_w, k, kh, c->kw, rows, result, EDGE_CHUNK, EDGE_CHUNK, 0);
+        for (size_t r = 0; r < rows; r++)
+            memcpy(c->out + (y + r) * c->out_w + x, result + r * EDGE_CHUNK, n * sizeof *result);
     }
 }
 
@@ -413,7 +368,7 @@ static void edge_columns(const correlation *c, size_t y, size_t rows, tap_rows t
 static void prefetch(const correlation *c, size_t first, size_t n)
 {
 #if defined(__GNUC__)
-    for (size_t j = first; j < first + n; j += 16)
+    for (size_t j = first; j < first + n; j += LINE_FLOATS)
         __builtin_prefetch(c->img + j, 0, 2);
 #else
     (void)c;
@@ -423,32 +378,29 @@ static void prefetch(const correlation *c, size_t first, size_t n)
 }
 
 /* Output rows y .. y + rows - 1, which use the same kernel rows `taps`.
- * The first strip ends where the output is 64-byte aligned, so that the
- * others can use non-temporal stores. While a strip is filtered, the same
- * columns of the input rows that the next band will read for the first
- * time are fetched: a band ahead is far enough for the memory to keep up,
- * and near enough for the level-2 cache to hold them. (Fetching a few
- * hundred pixels ahead along the rows being read, or letting the
- * processor's prefetcher do it, made 5 x 5 a tenth slower.) */
+ * While a strip is filtered, the same columns of the input rows that the
+ * next band will read for the first time are fetched: a band ahead is far
+ * enough for the memory to keep up, and near enough for the level-2 cache
+ * to hold them. (Fetching a few hundred pixels ahead along the rows being
+ * read, or letting the processor's prefetcher do it, made 5 x 5 a tenth
+ * slower.) */
 static void correlate_band(const correlation *c, size_t y, size_t rows, tap_rows taps)
 {
-    edge_columns(c, y, rows, taps, 0, c->x0);
-    edge_columns(c, y, rows, taps, c->x1, c->out_w);
+    edge_columns(c, y, rows, taps, 0, c->xa);
+    edge_columns(c, y, rows, taps, c->xb, c->out_w);
     const float *k = c->k + taps.first * c->kw;
     size_t kh = taps.end - taps.first;
     size_t first_row = y + taps.first - c->oy;
     size_t ahead = first_row + kh + rows - 1; /* the next band's first new row */
     size_t ahead_rows = ahead < c->h ? min_size(rows, c->h - ahead) : 0;
     float *out = c->out + y * c->out_w;
-    for (size_t x = c->x0; x < c->x1;) {
-        size_t misaligned = (uintptr_t)(out + x) / sizeof(float) % 16;
-        size_t n = min_size(misaligned ? 16 - misaligned : STRIP, c->x1 - x);
+    for (size_t x = c->xa; x < c->xb; x += STRIP) {
+        size_t n = min_size(STRIP, c->xb - x);
         size_t column = x - c->ox;
         for (size_t r = 0; r < ahead_rows; r++)
             prefetch(c, (ahead + r) * c->w + column, n);
         const float *in = c->img + first_row * c->w + column;
-        strip(in, c->w, k, kh, c->kw, rows, out + x, c->out_w, n, c->stream && !misaligned);
-        x += n;
+        strip(in, c->w, k, kh, c->kw, rows, out + x, c->out_w, n, c->stream);
     }
 }
 
@@ -467,10 +419,8 @@ static void correlate(const correlation *c)
         correlate_band(c, y, rows, taps);
         y += rows;
     }
-#if defined(__AVX__)
     if (c->stream)
-        _mm_sfence(); /* order the streamed stores before any later store */
-#endif
+        simd_stream_fence(); /* order the streamed stores before any later store */
 }
 
 static correlation plan_correlation(const float *img, size_t h, size_t w, const float *k,
@@ -480,12 +430,21 @@ static correlation plan_correlation(const float *img, size_t h, size_t w, const 
     correlation c = {img, h, w, k, kh, kw, out, cv_output_size(h, kh, mode),
                      cv_output_size(w, kw, mode), first_tap_offset(kh, mode), ox, 0, 0,
                      band_rows(kh, kw), 0};
-    if (kw <= w) { /* otherwise every column is an edge one */
-        c.x0 = ox;
-        c.x1 = w - kw + 1 + ox;
+    if (kw > w) /* every column is an edge one */
+        return c;
+    size_t x0 = ox, x1 = w - kw + 1 + ox; /* the interior */
+    /* Streaming needs every row of a band to start at the same place in a
+     * cache line, and the interior to start on a line boundary. */
+    c.stream = c.out_h * c.out_w >= STREAM_MIN_FLOATS && c.out_w % LINE_FLOATS == 0;
+    size_t xa = x0;
+    if (c.stream) {
+        size_t misaligned = (uintptr_t)(out + x0) / sizeof(float) % LINE_FLOATS;
+        xa = misaligned ? x0 + LINE_FLOATS - misaligned : x0;
     }
-    /* Streaming needs every row of a band to start 64-byte aligned. */
-    c.stream = c.out_h * c.out_w >= STREAM_MIN_FLOATS && c.out_w % 16 == 0;
+    if (xa > x1)
+        xa = x1;
+    c.xa = xa;
+    c.xb = xa + (x1 - xa) / VF_LANES * VF_LANES;
     return c;
 }
 // END SOLUTION

@@ -13,9 +13,8 @@
 #include <stdlib.h>
 
 // BEGIN SOLUTION
-#if defined(__AVX512F__)
-#include <immintrin.h>
-#endif
+#include "simd.h"
+
 
 #if defined(FP_FAST_FMAF) || defined(__FMA__)
 #define MUL_ADD(a, b, c) fmaf(a, b, c)
@@ -57,78 +56,62 @@ static size_t first_tap_offset(size_t k, cv_mode mode)
     return mode == CV_FULL ? k - 1 : mode == CV_SAME ? (k - 1) / 2 : 0;
 }
 
-#if defined(__AVX512F__)
-/* Vectors of 16 sums kept in registers at once: enough independent chains
- * of multiply-adds to keep both units busy while each waits for its last
- * result. */
-enum { VECTORS = 8 };
+/* Vectors of sums kept in registers at once: enough independent chains of
+ * multiply-adds to keep both units busy while each waits for its last
+ * result (8 vectors in flight cover a latency of 4 cycles at two a cycle),
+ * and few enough to leave registers for the weight and the loaded vector
+ * with the 16 of SSE2 and AVX2. */
+enum { VECTORS = 8, LINE_FLOATS = 16 };
 
-/* `lanes` sums of out[x] = sum over t < taps of in[t * step + x] * weight[t],
- * x < 16. */
-static void weighted_vector(const float *in, size_t step, const float *weight, size_t taps,
-                            __mmask16 lanes, float *out)
+/* One output: the sum over t < taps of in[t * step] * weight[t]. */
+static float weighted_sum(const float *in, size_t step, const float *weight, size_t taps)
 {
-    __m512 sum = _mm512_setzero_ps();
+    float sum = 0.0f;
     for (size_t t = 0; t < taps; t++)
-        sum = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(lanes, in + t * step),
-                              _mm512_set1_ps(weight[t]), sum);
-    _mm512_mask_storeu_ps(out, lanes, sum);
+        sum = MUL_ADD(in[t * step], weight[t], sum);
+    return sum;
 }
 
 /* out[x] = sum over t < taps of in[t * step + x] * weight[t], for x < n:
  * step = w sums `taps` image rows down the columns, step = 1 correlates a
  * row with a 1-D kernel. The sums of VECTORS vectors stay in registers
  * across all the taps. With `stream`, the outputs from the first 64-byte
- * boundary on are written with non-temporal stores. */
+ * boundary on are written with non-temporal stores, whole cache lines at a
+ * time; the few before it and after the last whole vector are computed one
+ * at a time. */
 static void weighted_sums(const float *in, size_t step, const float *weight, size_t taps,
                           float *out, size_t n, int stream)
 {
-    size_t x = 0;
-    size_t misaligned = (uintptr_t)out / sizeof(float) % 16;
-    if (stream && misaligned) {
-        x = 16 - misaligned < n ? 16 - misaligned : n;
-        weighted_vector(in, step, weight, taps, (__mmask16)((1u << x) - 1), out);
-    }
-    for (; x + 16 * VECTORS <= n; x += 16 * VECTORS) {
-        __m512 sum[VECTORS];
+    size_t misaligned = (uintptr_t)out / sizeof(float) % LINE_FLOATS;
+    size_t x = 0, head = stream && misaligned ? LINE_FLOATS - misaligned : 0;
+    for (; x < head && x < n; x++)
+        out[x] = weighted_sum(in + x, step, weight, taps);
+    for (; x + VF_LANES * VECTORS <= n; x += VF_LANES * VECTORS) {
+        vf sum[VECTORS];
         for (size_t v = 0; v < VECTORS; v++)
-            sum[v] = _mm512_setzero_ps();
+            sum[v] = vf_set1(0.0f);
         for (size_t t = 0; t < taps; t++) {
-            __m512 weight_t = _mm512_set1_ps(weight[t]);
+            vf weight_t = vf_set1(weight[t]);
             const float *p = in + t * step + x;
             for (size_t v = 0; v < VECTORS; v++)
-                sum[v] = _mm512_fmadd_ps(_mm512_loadu_ps(p + 16 * v), weight_t, sum[v]);
+                sum[v] = vf_fma(vf_load(p + VF_LANES * v), weight_t, sum[v]);
         }
         for (size_t v = 0; v < VECTORS; v++) {
             if (stream)
-                _mm512_stream_ps(out + x + 16 * v, sum[v]);
+                vf_stream(out + x + VF_LANES * v, sum[v]);
             else
-                _mm512_storeu_ps(out + x + 16 * v, sum[v]);
+                vf_store(out + x + VF_LANES * v, sum[v]);
         }
     }
-    for (; x < n; x += 16) {
-        __mmask16 lanes = n - x >= 16 ? 0xFFFF : (__mmask16)((1u << (n - x)) - 1);
-        weighted_vector(in + x, step, weight, taps, lanes, out + x);
+    for (; x + VF_LANES <= n; x += VF_LANES) {
+        vf sum = vf_set1(0.0f);
+        for (size_t t = 0; t < taps; t++)
+            sum = vf_fma(vf_load(in + t * step + x), vf_set1(weight[t]), sum);
+        vf_store(out + x, sum);
     }
+    for (; x < n; x++)
+        out[x] = weighted_sum(in + x, step, weight, taps);
 }
-#else
-/* The same in portable C, one tap at a time over the whole row, so that
- * the loop over x vectorises whatever the number of taps. */
-static void weighted_sums(const float *in, size_t step, const float *weight, size_t taps,
-                          float *out, size_t n, int stream)
-{
-    (void)stream;
-#pragma omp simd
-    for (size_t x = 0; x < n; x++)
-        out[x] = in[x] * weight[0];
-    for (size_t t = 1; t < taps; t++) {
-        const float *shifted = in + t * step;
-#pragma omp simd
-        for (size_t x = 0; x < n; x++)
-            out[x] = MUL_ADD(shifted[x], weight[t], out[x]);
-    }
-}
-#endif
 
 /* Asks the memory for one image row, into the level-2 cache, without
  * waiting for it: the row the next output row reads for the first time. */
@@ -179,10 +162,8 @@ cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const flo
         weighted_sums(rows, w, col + i_first, i_end - i_first, padded + ox, w, 0);
         weighted_sums(padded, 1, row, kw, out + y * out_w, out_w, stream);
     }
-#if defined(__AVX512F__)
     if (stream)
-        _mm_sfence(); /* order the streamed stores before any later store */
-#endif
+        simd_stream_fence(); /* order the streamed stores before any later store */
     free(padded);
     return CV_OK;
     // END SOLUTION
