@@ -140,10 +140,11 @@ static void store_block(const double *acc, size_t rows, size_t cols, double alph
 
 /* The micro-kernel: C[0..rows-1][0..cols-1] = alpha * (A panel) (B panel)
  * + beta * C for an mr x kc panel of A, entry (r, p) at a[r * rsa + p * csa],
- * and a kc x NR panel of B, row p at b + p * rsb. The mr x NR block of C
- * stays in mr * NV vector registers for the whole depth; per step the
- * kernel loads NV vectors of B, broadcasts mr values of A and does mr * NV
- * fused multiply-adds. mr is a constant wherever the kernel is inlined, so
+ * and a kc x NR panel of B, row p at b + p * rsb, of which the first nv
+ * vectors (NV, or 1 for a narrow last panel) are used. The mr x nv block of
+ * vectors of C stays in registers for the whole depth; per step the kernel
+ * loads nv vectors of B, broadcasts mr values of A and does mr * nv fused
+ * multiply-adds. mr and nv are constants wherever the kernel is inlined, so
  * the loops over r and v are unrolled and acc never leaves the registers. */
 static inline __attribute__((always_inline)) void micro_kernel(int mr, int nv, size_t kc,
     const double *a, size_t rsa, size_t csa, const double *b, size_t rsb, double alpha,
