@@ -261,4 +261,58 @@ static inline void simd_stream_fence(void)
     _mm_sfence();
 }
 
+/* ---- transposing a square block of doubles in registers; tree sums --------- */
+
+/* r[i][j] becomes r[j][i]: row i of the block, loaded as one vector, becomes
+ * column i. 2, 8 and 24 shuffles for 2, 4 and 8 lanes. */
+static inline void vd_transpose(vd r[VD_LANES])
+{
+#if SIMD_BYTES == 64
+    __m512d t[8], u[8];
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = _mm512_unpacklo_pd((__m512d)r[i], (__m512d)r[i + 1]);
+        t[i + 1] = _mm512_unpackhi_pd((__m512d)r[i], (__m512d)r[i + 1]);
+    }
+    for (int h = 0; h < 8; h += 4) {
+        u[h] = _mm512_shuffle_f64x2(t[h], t[h + 2], 0x88);
+        u[h + 1] = _mm512_shuffle_f64x2(t[h + 1], t[h + 3], 0x88);
+        u[h + 2] = _mm512_shuffle_f64x2(t[h], t[h + 2], 0xdd);
+        u[h + 3] = _mm512_shuffle_f64x2(t[h + 1], t[h + 3], 0xdd);
+    }
+    for (int i = 0; i < 4; i++) {
+        r[i] = (vd)_mm512_shuffle_f64x2(u[i], u[i + 4], 0x88);
+        r[i + 4] = (vd)_mm512_shuffle_f64x2(u[i], u[i + 4], 0xdd);
+    }
+#elif SIMD_BYTES == 32
+    __m256d t0 = _mm256_unpacklo_pd((__m256d)r[0], (__m256d)r[1]);
+    __m256d t1 = _mm256_unpackhi_pd((__m256d)r[0], (__m256d)r[1]);
+    __m256d t2 = _mm256_unpacklo_pd((__m256d)r[2], (__m256d)r[3]);
+    __m256d t3 = _mm256_unpackhi_pd((__m256d)r[2], (__m256d)r[3]);
+    r[0] = (vd)_mm256_permute2f128_pd(t0, t2, 0x20);
+    r[1] = (vd)_mm256_permute2f128_pd(t1, t3, 0x20);
+    r[2] = (vd)_mm256_permute2f128_pd(t0, t2, 0x31);
+    r[3] = (vd)_mm256_permute2f128_pd(t1, t3, 0x31);
+#else
+    __m128d t0 = _mm_unpacklo_pd((__m128d)r[0], (__m128d)r[1]);
+    __m128d t1 = _mm_unpackhi_pd((__m128d)r[0], (__m128d)r[1]);
+    r[0] = (vd)t0;
+    r[1] = (vd)t1;
+#endif
+}
+
+/* The sum of the lanes of v, added as a tree (halves, then quarters...):
+ * log2(VD_LANES) shuffles and adds, in a different order from vd_sum. */
+static inline double vd_sum_tree(vd v)
+{
+#if SIMD_BYTES == 64
+    return _mm512_reduce_add_pd((__m512d)v);
+#elif SIMD_BYTES == 32
+    __m128d h = _mm_add_pd(_mm256_castpd256_pd128((__m256d)v),
+                           _mm256_extractf128_pd((__m256d)v, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(h, _mm_unpackhi_pd(h, h)));
+#else
+    return _mm_cvtsd_f64(_mm_add_sd((__m128d)v, _mm_unpackhi_pd((__m128d)v, (__m128d)v)));
+#endif
+}
+
 #endif

@@ -94,9 +94,23 @@ static void pack_b(const double *b, size_t ldb, int trans, size_t p0, size_t kc,
                 }
             }
         } else {
+            /* Rows of the stored B become columns of the panel: a square of
+             * VD_LANES x VD_LANES values at a time is loaded, one vector per
+             * stored row, transposed in registers and stored one vector per
+             * row of the panel; what is left over is copied one by one. */
+            size_t vecs = cols / VD_LANES, p_vec = vecs ? kc - kc % VD_LANES : 0;
+            for (size_t p = 0; p < p_vec; p += VD_LANES)
+                for (size_t v = 0; v < vecs; v++) {
+                    vd sq[VD_LANES];
+                    for (int q = 0; q < VD_LANES; q++)
+                        sq[q] = vd_load(b + (j0 + jr + v * VD_LANES + q) * ldb + p0 + p);
+                    vd_transpose(sq);
+                    for (int q = 0; q < VD_LANES; q++)
+                        vd_store(panel + (p + q) * NR + v * VD_LANES, sq[q]);
+                }
             for (size_t c = 0; c < cols; c++) {
                 const double *src = b + (j0 + jr + c) * ldb + p0;
-                for (size_t p = 0; p < kc; p++)
+                for (size_t p = c < vecs * VD_LANES ? p_vec : 0; p < kc; p++)
                     panel[p * NR + c] = src[p];
             }
             for (size_t p = 0; p < kc; p++)
@@ -126,33 +140,34 @@ static void store_block(const double *acc, size_t rows, size_t cols, double alph
 
 /* The micro-kernel: C[0..rows-1][0..cols-1] = alpha * (A panel) (B panel)
  * + beta * C for an mr x kc panel of A, entry (r, p) at a[r * rsa + p * csa],
- * and a kc x NR panel of B, row p at b + p * rsb. The mr x NR block of C
- * stays in mr * NV vector registers for the whole depth; per step the
- * kernel loads NV vectors of B, broadcasts mr values of A and does mr * NV
- * fused multiply-adds. mr is a constant wherever the kernel is inlined, so
+ * and a kc x NR panel of B, row p at b + p * rsb, of which the first nv
+ * vectors (NV, or 1 for a narrow last panel) are used. The mr x nv block of
+ * vectors of C stays in registers for the whole depth; per step the kernel
+ * loads nv vectors of B, broadcasts mr values of A and does mr * nv fused
+ * multiply-adds. mr and nv are constants wherever the kernel is inlined, so
  * the loops over r and v are unrolled and acc never leaves the registers. */
-static inline __attribute__((always_inline)) void micro_kernel(int mr, size_t kc,
+static inline __attribute__((always_inline)) void micro_kernel(int mr, int nv, size_t kc,
     const double *a, size_t rsa, size_t csa, const double *b, size_t rsb, double alpha,
     double beta, double *c, size_t ldc, size_t rows, size_t cols)
 {
     vd acc[MR][NV];
     for (int r = 0; r < mr; r++)
-        for (int v = 0; v < NV; v++)
+        for (int v = 0; v < nv; v++)
             acc[r][v] = (vd){0};
     for (size_t p = 0; p < kc; p++, a += csa, b += rsb) {
         vd bv[NV];
-        for (int v = 0; v < NV; v++)
+        for (int v = 0; v < nv; v++)
             bv[v] = vd_load(b + v * VD_LANES);
         for (int r = 0; r < mr; r++) {
             vd x = vd_broadcast(a[r * rsa]);
-            for (int v = 0; v < NV; v++)
+            for (int v = 0; v < nv; v++)
                 acc[r][v] = vd_fma(x, bv[v], acc[r][v]);
         }
     }
-    if (rows == (size_t)mr && cols == NR) { /* a whole block: straight into C */
+    if (rows == (size_t)mr && cols == (size_t)nv * VD_LANES) { /* whole: straight into C */
         vd va = vd_broadcast(alpha), vb = vd_broadcast(beta);
         for (int r = 0; r < mr; r++)
-            for (int v = 0; v < NV; v++) {
+            for (int v = 0; v < nv; v++) {
                 double *to = c + r * ldc + v * VD_LANES;
                 vd out = va * acc[r][v];
                 vd_store(to, beta == 0.0 ? out : vd_fma(vb, vd_load(to), out));
@@ -161,36 +176,128 @@ static inline __attribute__((always_inline)) void micro_kernel(int mr, size_t kc
     }
     _Alignas(64) double block[MR * NR]; /* an edge: only rows x cols of it go to C */
     for (int r = 0; r < mr; r++)
-        for (int v = 0; v < NV; v++)
+        for (int v = 0; v < nv; v++)
             vd_store(block + r * NR + v * VD_LANES, acc[r][v]);
     store_block(block, rows, cols, alpha, beta, c, ldc);
 }
 
-/* Copies of it: one for packed panels, where the strides are constants, and
- * for panels read in place one per height: MR rows, and 4, 2 and 1 for the
- * rows left at the bottom edge (any remainder below MR = 8 is a sum of those). */
+/* Copies of it: for packed panels, where the strides are constants, and for
+ * panels read in place, one per height: MR rows, and 4, 2 and 1 for the
+ * rows left at the bottom edge (any remainder below MR = 8 is a sum of
+ * those). Each comes in two widths: NV vectors of columns, and one for a
+ * last panel of at most VD_LANES columns, whose padding it skips. */
 static void kernel_packed(size_t kc, const double *a, const double *b, double alpha, double beta,
                           double *c, size_t ldc, size_t rows, size_t cols)
 {
-    micro_kernel(MR, kc, a, 1, MR, b, NR, alpha, beta, c, ldc, rows, cols);
+    if (cols <= VD_LANES)
+        micro_kernel(MR, 1, kc, a, 1, MR, b, NR, alpha, beta, c, ldc, rows, cols);
+    else
+        micro_kernel(MR, NV, kc, a, 1, MR, b, NR, alpha, beta, c, ldc, rows, cols);
 }
 
 static void kernel_strided(size_t mr, size_t kc, const double *a, size_t rsa, size_t csa,
                            const double *b, size_t rsb, double alpha, double beta, double *c,
                            size_t ldc, size_t cols)
 {
+#define STRIDED(MR_)                                                                              \
+    (cols <= VD_LANES                                                                             \
+         ? micro_kernel(MR_, 1, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, MR_, cols)          \
+         : micro_kernel(MR_, NV, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, MR_, cols))
     switch (mr) {
     case 1:
-        micro_kernel(1, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 1, cols);
+        STRIDED(1);
         break;
     case 2:
-        micro_kernel(2, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 2, cols);
+        STRIDED(2);
         break;
     case 4:
-        micro_kernel(4, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, 4, cols);
+        STRIDED(4);
         break;
     default:
-        micro_kernel(MR, kc, a, rsa, csa, b, rsb, alpha, beta, c, ldc, MR, cols);
+        STRIDED(MR);
+    }
+#undef STRIDED
+}
+
+static size_t round_up(size_t x, size_t to)
+{
+    return (x + to - 1) / to * to;
+}
+
+static size_t min_size(size_t x, size_t y)
+{
+    return x < y ? x : y;
+}
+
+/* A few columns of A B^T: entry (i, j) is the dot product of row i of A and
+ * row j of the stored B, both contiguous, so the kernel runs along the depth
+ * instead: mr x nc accumulators, each a vector of partial sums over VD_LANES
+ * steps of p, added across their lanes at the end. No copy and no padding:
+ * what the column-blocked kernel would do for the last few columns of a
+ * transposed B (the 10 outputs of the network's last layer among them). mr
+ * and nc are constants wherever it is inlined. */
+#if SIMD_BYTES == 64
+enum { DR = 4, DC = 5 }; /* 20 accumulators, 4 rows of A and 1 of B: 25 of 32 */
+#else
+enum { DR = 4, DC = 2 }; /* 8 accumulators, 4 rows of A and 1 of B: 13 of 16 */
+#endif
+
+static inline __attribute__((always_inline)) void dot_kernel(int mr, int nc, size_t k,
+    const double *a, size_t lda, const double *b, size_t ldb, double alpha, double beta,
+    double *c, size_t ldc)
+{
+    vd acc[DR][DC];
+    for (int r = 0; r < mr; r++)
+        for (int j = 0; j < nc; j++)
+            acc[r][j] = (vd){0};
+    size_t p = 0;
+    for (; p + VD_LANES <= k; p += VD_LANES) {
+        vd av[DR];
+        for (int r = 0; r < mr; r++)
+            av[r] = vd_load(a + r * lda + p);
+        for (int j = 0; j < nc; j++) {
+            vd bv = vd_load(b + j * ldb + p);
+            for (int r = 0; r < mr; r++)
+                acc[r][j] = vd_fma(av[r], bv, acc[r][j]);
+        }
+    }
+    double s[DR][DC]; /* all the sums first: independent, so they overlap */
+    for (int r = 0; r < mr; r++)
+        for (int j = 0; j < nc; j++)
+            s[r][j] = vd_sum_tree(acc[r][j]);
+    for (; p < k; p++) /* the last k % VD_LANES steps */
+        for (int r = 0; r < mr; r++)
+            for (int j = 0; j < nc; j++)
+                s[r][j] += a[r * lda + p] * b[j * ldb + p];
+    for (int r = 0; r < mr; r++)
+        for (int j = 0; j < nc; j++) {
+            double *to = c + r * ldc + j;
+            *to = beta == 0.0 ? alpha * s[r][j] : alpha * s[r][j] + beta * *to;
+        }
+}
+
+/* C[0..m-1][0..n-1] by dot_kernel: blocks of DR rows by DC columns, then
+ * single rows and single columns for what is left. */
+static void gemm_dots(size_t m, size_t n, size_t k, double alpha, const double *a, size_t lda,
+                      const double *b, size_t ldb, double beta, double *c, size_t ldc)
+{
+    for (size_t j = 0; j < n;) {
+        int wide = n - j >= DC;
+        for (size_t i = 0; i < m;) {
+            const double *ai = a + i * lda, *bj = b + j * ldb;
+            double *cij = c + i * ldc + j;
+            int tall = m - i >= DR;
+            if (tall && wide)
+                dot_kernel(DR, DC, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
+            else if (tall)
+                dot_kernel(DR, 1, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
+            else if (wide)
+                dot_kernel(1, DC, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
+            else
+                dot_kernel(1, 1, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
+            i += tall ? DR : 1;
+        }
+        j += wide ? DC : 1;
     }
 }
 
@@ -218,39 +325,41 @@ static void gemm_simple(int ta, int tb, size_t m, size_t n, size_t k, double alp
         }
 }
 
-static size_t round_up(size_t x, size_t to)
-{
-    return (x + to - 1) / to * to;
-}
-
-static size_t min_size(size_t x, size_t y)
-{
-    return x < y ? x : y;
-}
 /* A product with k <= KC: one block deep, so A and, unless transposed, B
  * are read where they are. Only a transposed B (whose rows must become
  * contiguous) and a last panel of fewer than NR columns (which must be
  * zero-padded) are copied; the rows left below the last whole panel of MR
- * go through the shorter kernels. */
+ * go through the shorter kernels. When A is not transposed and B is, the
+ * last n % VD_LANES columns (less than a vector) are dot products of rows
+ * both stored contiguously: gemm_dots computes them without copying or
+ * padding. */
 static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
                          const double *a, size_t lda, const double *b, size_t ldb, double beta,
                          double *c, size_t ldc)
 {
     _Alignas(64) double edge_b[KC * NR];
     double *packed_b = NULL;
+    size_t n_panels = n; /* columns done by the column-blocked kernel */
+    if (tb && !ta) {
+        n_panels = n - n % VD_LANES;
+        gemm_dots(m, n - n_panels, k, alpha, a, lda, b + n_panels * ldb, ldb, beta,
+                  c + n_panels, ldc);
+    }
+    if (n_panels == 0)
+        return;
     if (tb) {
-        packed_b = aligned_alloc(64, round_up(k * round_up(n, NR) * sizeof(double), 64));
+        packed_b = aligned_alloc(64, round_up(k * round_up(n_panels, NR) * sizeof(double), 64));
         if (!packed_b) {
-            gemm_simple(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            gemm_simple(ta, tb, m, n_panels, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
-        pack_b(b, ldb, 1, 0, k, 0, n, packed_b);
+        pack_b(b, ldb, 1, 0, k, 0, n_panels, packed_b);
     } else if (n % NR) {
         pack_b(b, ldb, 0, 0, k, n - n % NR, n % NR, edge_b);
     }
     size_t rsa = ta ? 1 : lda, csa = ta ? lda : 1;
-    for (size_t jr = 0; jr < n; jr += NR) {
-        size_t cols = min_size(n - jr, NR);
+    for (size_t jr = 0; jr < n_panels; jr += NR) {
+        size_t cols = min_size(n_panels - jr, NR);
         const double *pb = tb ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
         size_t rsb = tb || cols < NR ? NR : ldb;
         for (size_t ir = 0; ir < m;) {
