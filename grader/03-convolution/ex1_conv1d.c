@@ -269,7 +269,7 @@ GRADED_TEST(conv1d, sizes_that_overflow, 1, SECTION_BORDERS)
         size_t came = cv_output_size(cases[c].n, cases[c].k, cases[c].mode);
         if (came != cases[c].size)
             grade_fail("cv_output_size(%zu, %zu, %s): expected %zu, came %zu", cases[c].n,
-                       cases[c].k, cv_mode_str(cases[c].mode), cases[c].size, came);
+                       cases[c].k, mode_name(cases[c].mode), cases[c].size, came);
     }
     double f[4] = {1, 2, 3, 4}, g[4] = {1, 1, 1, 1}, out[4] = {NAN, NAN, NAN, NAN};
     expect_status(cv_correlate1d(f, SIZE_MAX, g, 2, CV_FULL, out), CV_ERR_SHAPE,

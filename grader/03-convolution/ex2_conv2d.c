@@ -266,13 +266,13 @@ GRADED_TEST(conv2d, sizes_that_overflow, 1, SECTION)
         char what[160];
         snprintf(what, sizeof what, "correlating a %zu x %zu image with a %zu x %zu kernel, %s "
                  "(%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
-                 cv_mode_str(cases[c].mode), cases[c].why);
+                 mode_name(cases[c].mode), cases[c].why);
         expect_status(cv_correlate2d(img, cases[c].h, cases[c].w, k, cases[c].kh, cases[c].kw,
                                      cases[c].mode, out),
                       CV_ERR_SHAPE, what);
         snprintf(what, sizeof what, "convolving a %zu x %zu image with a %zu x %zu kernel, %s "
                  "(%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
-                 cv_mode_str(cases[c].mode), cases[c].why);
+                 mode_name(cases[c].mode), cases[c].why);
         expect_status(cv_convolve2d(img, cases[c].h, cases[c].w, k, cases[c].kh, cases[c].kw,
                                     cases[c].mode, out),
                       CV_ERR_SHAPE, what);

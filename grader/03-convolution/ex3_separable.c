@@ -190,7 +190,7 @@ GRADED_TEST(separable, sizes_that_overflow, 1, SECTION)
         char what[160];
         snprintf(what, sizeof what, "separable correlation of a %zu x %zu image with %zu and %zu "
                  "taps, %s (%s)", cases[c].h, cases[c].w, cases[c].kh, cases[c].kw,
-                 cv_mode_str(cases[c].mode), cases[c].why);
+                 mode_name(cases[c].mode), cases[c].why);
         expect_status(cv_correlate_separable(img, cases[c].h, cases[c].w, col, cases[c].kh, row,
                                              cases[c].kw, cases[c].mode, out),
                       CV_ERR_SHAPE, what);

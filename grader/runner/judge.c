@@ -54,7 +54,6 @@ static struct {
     int ready;
     pid_t pid; /* the sandbox, or 0 */
     int request, reply;
-    int stopped;
     int as_nobody;
     size_t ro_top, rwj_top;
     const sb_call *current;
@@ -483,7 +482,6 @@ static void sandbox_start(void)
         test.pid = pid;
         test.request = req[1];
         test.reply = rep[0];
-        test.stopped = 0;
         sb_reply_header h;
         struct pollfd pfd = {test.reply, POLLIN, 0};
         int ready = poll(&pfd, 1, (int)(1000 * (test.limit + 5)));
@@ -520,27 +518,9 @@ static void sandbox_start(void)
 
 /* ---- messages ------------------------------------------------------------------- */
 
-/* Between calls the sandbox may still run threads of its own; they can change
- * only memory that holds the student's own results (copies are per call and
- * the test's own memory is private), so the judge does not stop it. */
-static void freeze(int on)
-{
-    if (!getenv("GRADE_FREEZE"))
-        return;
-    if (on && !test.stopped) {
-        int status;
-        kill(test.pid, SIGSTOP);
-        if (waitpid(test.pid, &status, WUNTRACED) == test.pid && !WIFSTOPPED(status)) {
-            test.pid = 0; /* died just after answering */
-            sandbox_kill();
-            return;
-        }
-        test.stopped = 1;
-    } else if (!on && test.stopped) {
-        kill(test.pid, SIGCONT);
-        test.stopped = 0;
-    }
-}
+/* Between calls the sandbox may still run threads of its own. They can change
+ * only memory that holds the student's own results (copies are made per call
+ * and the test's own memory is private), so the sandbox is not stopped. */
 
 /* The sandbox closed its end: wait for it to die, but not past the deadline
  * (code that closes the pipe and carries on must not hang the grader). */
@@ -565,7 +545,6 @@ static void send_request(const sb_request *r, const char *during)
 {
     if (!test.pid)
         sandbox_start();
-    freeze(0);
     if (write(test.request, r, sizeof *r) != (ssize_t)sizeof *r)
         await_death(during);
 }
@@ -886,14 +865,12 @@ static void run(sb_call *c, void *result, size_t size)
         uint32_t len;
         uint32_t op = read_reply(data, &len, during);
         if (op == SB_CALLBACK && c->callback) {
-            freeze(1);
             sb_request r = {.op = SB_CALLBACK_RESULT};
             r.value = c->callback(c, data, len);
             c->callback_count++;
             send_request(&r, during);
             continue;
         }
-        freeze(1);
         if (op == SB_MISSING) {
             call_done(c);
             grade_fail("%s is missing from your code (not defined, or not exported)", c->name);
@@ -933,7 +910,6 @@ const char *sb_run_text(sb_call *c)
     send_request(&c->request, during);
     uint32_t len;
     uint32_t op = read_reply(tmp, &len, during);
-    freeze(1);
     call_done(c);
     if (op == SB_MISSING)
         grade_fail("%s is missing from your code (not defined, or not exported)", c->name);

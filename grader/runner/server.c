@@ -58,13 +58,10 @@ static void guard_arguments(const sb_request *r, int on)
         uintptr_t p = (uintptr_t)r->arg[i];
         if (!r->size[i] || p < SB_BASE + SB_REDZONE || p >= SB_POISON)
             continue;
-        if (on) {
-            __asan_poison_memory_region((void *)(p - SB_REDZONE), SB_REDZONE);
-            __asan_poison_memory_region((void *)(p + r->size[i]), SB_REDZONE);
-        } else {
-            __asan_unpoison_memory_region((void *)(p - SB_REDZONE), SB_REDZONE);
-            __asan_unpoison_memory_region((void *)(p + r->size[i]), SB_REDZONE);
-        }
+        void (*mark)(const volatile void *, size_t) =
+            on ? __asan_poison_memory_region : __asan_unpoison_memory_region;
+        mark((void *)(p - SB_REDZONE), SB_REDZONE);
+        mark((void *)(p + r->size[i]), SB_REDZONE);
     }
 #else
     (void)r, (void)on;
