@@ -46,7 +46,7 @@ static void multiply(const double *a, const double *b, double *c, size_t n)
         }
 }
 
-GRADED_TEST(determinant, random_matrices, 2, SEC_AREA)
+GRADED_TEST(determinant, random_matrices, 2, SEC_DETERMINANT)
 {
     rng r;
     grade_rng(&r);
@@ -114,7 +114,7 @@ static int permutation_sign(const size_t *p, size_t n)
     return (n - cycles) % 2 ? -1 : 1;
 }
 
-GRADED_TEST(determinant, permutations_and_singular, 2, SEC_AREA)
+GRADED_TEST(determinant, permutations_and_singular, 2, SEC_DETERMINANT)
 {
     rng r;
     grade_rng(&r);
@@ -195,7 +195,7 @@ static void check_log_determinant(const double *a, size_t n, double scale_log,
                 "(tolerance %.2Lg)", what, log_abs, l, tol);
 }
 
-GRADED_TEST(determinant, log_determinant, 2, SEC_AREA)
+GRADED_TEST(determinant, log_determinant, 2, SEC_DETERMINANT)
 {
     rng r;
     grade_rng(&r);

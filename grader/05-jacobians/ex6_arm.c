@@ -134,7 +134,7 @@ static void robust_start(rng *r, const jc_arm *arm, const double target[2], doub
     theta[1] = truth[1] - 1e-3;
 }
 
-GRADED_TEST(arm, reaches_targets, 3, SEC_ARM)
+GRADED_TEST(arm, reaches_targets, 3, SEC_INVERSE)
 {
     rng r;
     grade_rng(&r);
@@ -172,7 +172,7 @@ GRADED_TEST(arm, reaches_targets, 3, SEC_ARM)
     }
 }
 
-GRADED_TEST(arm, unreachable_and_limits, 2, SEC_ARM)
+GRADED_TEST(arm, unreachable_and_limits, 2, SEC_INVERSE)
 {
     rng r;
     grade_rng(&r);
@@ -218,7 +218,7 @@ GRADED_TEST(arm, unreachable_and_limits, 2, SEC_ARM)
     }
 }
 
-GRADED_TEST(arm, errors, 1, SEC_ARM)
+GRADED_TEST(arm, errors, 1, SEC_INVERSE)
 {
     jc_arm arm = {1, 0.5};
     double target[2] = {1, 0.5}, theta[2] = {0.3, 0.4};

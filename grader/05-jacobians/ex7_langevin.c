@@ -54,7 +54,7 @@ static void check_score(const mixture *m, const double x[2], const char *what)
                 "(%.6g, %.6g)", what, x[0], x[1]);
 }
 
-GRADED_TEST(langevin, mixture_score, 2, SEC_LANGEVIN)
+GRADED_TEST(langevin, mixture_score, 2, SEC_SCORE)
 {
     rng r;
     grade_rng(&r);
@@ -114,7 +114,7 @@ GRADED_TEST(langevin, mixture_score, 2, SEC_LANGEVIN)
 }
 
 /* Every density underflows there: responsibilities need log-sum-exp. */
-GRADED_TEST(langevin, far_from_every_component, 1, SEC_LANGEVIN)
+GRADED_TEST(langevin, far_from_every_component, 1, SEC_SCORE)
 {
     rng r;
     grade_rng(&r);

@@ -13,14 +13,18 @@
 #include "jacobians.h"
 #include "rng.h"
 
-/* The chapter's sections, as the hints name them. */
+/* The chapter's sections, as the hints name them (a subsection where the
+ * section's own title has a comma, which grade.h rules out). */
 #define SEC_CENTRAL "3 Central differences"
-#define SEC_DUAL "4 Dual numbers"
+#define SEC_DUAL "4 Forward mode: dual numbers"
+#define SEC_DETERMINANT "5.2 Computing a determinant"
 #define SEC_AREA "5 Determinants and the change of variables"
-#define SEC_SPECTRAL "6 Layers and the spectral norm"
+#define SEC_SPECTRAL "6.2 The spectral norm"
 #define SEC_NETWORK "7 The whole Jacobian of a network"
-#define SEC_ARM "8 Newton and the robot arm"
-#define SEC_LANGEVIN "9 Two scores and Langevin sampling"
+#define SEC_ARM "8.2 The two-link arm"
+#define SEC_INVERSE "8.3 Inverse kinematics"
+#define SEC_SCORE "9.2 The Stein score"
+#define SEC_LANGEVIN "9.3 Langevin sampling"
 
 #define EPS 2.220446049250313e-16 /* DBL_EPSILON */
 
