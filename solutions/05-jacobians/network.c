@@ -195,16 +195,14 @@ static const double *weights(const jc_tanh_net *net, size_t l)
     return p;
 }
 
-/* Whether the product with W_l in `mode` takes a copy of Dl Wl (no more
- * values than the product it is multiplied with, whose scaling it saves,
- * and read from the cache in the product) rather than Wl where it is,
- * followed by a pass that scales the other matrix. Forward mode multiplies
- * by W2..WL, reverse mode by W(L-1)..W1. */
-static int copies_weights(const jc_tanh_net *net, jc_mode mode, size_t l)
+/* Whether reverse mode multiplies J by a copy of Dl Wl rather than by Wl
+ * where it is, after a pass that scales the columns of J. The copy is the
+ * product's B, read once for every few rows of J: from the cache, with rows
+ * that do not share its sets (padded), instead of from wherever params
+ * lives. It takes the place of the pass over J when it is no larger. */
+static int reverse_copies_weights(const jc_tanh_net *net, size_t l)
 {
     const size_t *n = net->sizes, layers = net->layers;
-    if (mode == JC_MODE_FORWARD)
-        return l >= 2 && n[l - 1] <= n[0];
     return l < layers && n[l - 1] <= n[layers];
 }
 
@@ -240,7 +238,7 @@ typedef struct {
     double *slope[JC_MAX_LAYERS + 1]; /* slope[l]: tanh'(z) of layer l, l >= 1 */
     double *h;                        /* two vectors for the forward pass */
     double *j[2];                     /* the matrices between products, in turns */
-    double *copy;                     /* Dl Wl, for copies_weights */
+    double *copy;                     /* Dl Wl, for reverse_copies_weights */
 } workspace;
 
 static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode mode)
@@ -252,7 +250,7 @@ static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode 
         if (l < layers) /* forward: Dl Wl ... D1 W1; reverse: DL WL ... D(l+1) W(l+1) Dl */
             between = larger(between, mode == JC_MODE_FORWARD ? product(n[l], padded(n[0]))
                                                               : product(n[layers], padded(n[l])));
-        if (copies_weights(net, mode, l))
+        if (mode == JC_MODE_REVERSE && reverse_copies_weights(net, l))
             copy = larger(copy, product(n[l], padded(n[l - 1])));
     }
     size_t parts[5] = {whole_lines(slopes), whole_lines(product(2, widest_hidden(net))),
@@ -277,9 +275,9 @@ static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode 
     return JC_OK;
 }
 
-/* Forward mode: J = D1 W1, then for l = 2..L, J = (Dl Wl) J, with Dl Wl
- * copied (copies_weights) or the rows of Wl J scaled afterwards, while the
- * product is still in the cache. The last product goes straight into jac. */
+/* Forward mode: J = D1 W1, then for l = 2..L, J = Wl J and J = Dl J, its
+ * rows scaled while the product is still in the cache. The last product
+ * goes straight into jac. */
 static void jacobian_forward(const jc_tanh_net *net, const workspace *ws, double *jac)
 {
     const size_t *n = net->sizes, layers = net->layers;
@@ -289,24 +287,17 @@ static void jacobian_forward(const jc_tanh_net *net, const workspace *ws, double
     for (size_t l = 2; l <= layers; l++) {
         size_t next_ld = l == layers ? n[0] : ld;
         double *next = l == layers ? jac : ws->j[(l - 1) % 2];
-        const double *w = weights(net, l);
-        if (copies_weights(net, JC_MODE_FORWARD, l)) {
-            scale_rows(w, n[l - 1], n[l], n[l - 1], ws->slope[l], ws->copy, padded(n[l - 1]));
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, ws->copy,
-                 padded(n[l - 1]), j, ld, 0.0, next, next_ld);
-        } else {
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, w, n[l - 1], j, ld,
-                 0.0, next, next_ld);
-            scale_rows(next, next_ld, n[l], n[0], ws->slope[l], next, next_ld);
-        }
+        gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, weights(net, l), n[l - 1],
+             j, ld, 0.0, next, next_ld);
+        scale_rows(next, next_ld, n[l], n[0], ws->slope[l], next, next_ld);
         j = next;
         ld = next_ld;
     }
 }
 
 /* Reverse mode: J = DL WL, then for l = L-1..1, J = J (Dl Wl), with Dl Wl
- * copied (copies_weights) or the columns of J scaled first, while it is
- * still in the cache from the product before. The last product goes
+ * copied (reverse_copies_weights) or the columns of J scaled first, while
+ * it is still in the cache from the product before. The last product goes
  * straight into jac. */
 static void jacobian_reverse(const jc_tanh_net *net, const workspace *ws, double *jac)
 {
@@ -318,7 +309,7 @@ static void jacobian_reverse(const jc_tanh_net *net, const workspace *ws, double
         size_t next_ld = l == 1 ? n[0] : padded(n[l - 1]);
         double *next = l == 1 ? jac : ws->j[(layers - l) % 2];
         const double *w = weights(net, l);
-        if (copies_weights(net, JC_MODE_REVERSE, l)) {
+        if (reverse_copies_weights(net, l)) {
             scale_rows(w, n[l - 1], n[l], n[l - 1], ws->slope[l], ws->copy, padded(n[l - 1]));
             gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, out, n[l - 1], n[l], 1.0, j, ld, ws->copy,
                  padded(n[l - 1]), 0.0, next, next_ld);
