@@ -1,7 +1,7 @@
 load style
 set output "circle.png"
 set terminal pngcairo size 800,480
-set title "A = [2, 1; 0.5, 1.5] maps the unit circle to an ellipse with semi-axes sigma_1 u_1, sigma_2 u_2"
+set title "A = [2, 1; 0.5, 1.5] maps the unit circle to an ellipse, semi-axes sigma_i u_i"
 set xlabel "first coordinate"
 set ylabel "second coordinate"
 set size ratio -1

@@ -10,6 +10,6 @@ set yrange [1e-3:1000]
 set y2range [0:1.05]
 set y2tics 0.2 nomirror
 set xrange [0:65]
-set key center right
+set key below
 plot "spectrum.dat" using 1:($2 > 0 ? $2 : 1/0) with linespoints ls 1 ps 0.6 title "variance (3 components of variance 0 not drawn)", \
      "" using 1:4 axes x1y2 with lines ls 4 title "cumulative explained variance (right axis)"
