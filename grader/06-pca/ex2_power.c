@@ -56,21 +56,30 @@ static pc_status power(const known *k, size_t count, double tol, size_t max_iter
                         out->vt, &out->iterations);
 }
 
+/* pc_svd_power of a random known matrix (at most 20 x 20) for its top
+ * `count` (at most 8) triplets, tol 1e-12: the first part of every round. */
+static known power_round(rng *r, svd_out *out, size_t *count, char *what, size_t size)
+{
+    size_t m = 1 + rng_below(r, 20), n = 1 + rng_below(r, 20);
+    known k = known_matrix(r, m, n);
+    *count = 1 + rng_below(r, k.r < 8 ? k.r : 8);
+    *out = svd_alloc(m, n, *count);
+    snprintf(what, size, "a %zux%zu matrix U diag(s) V^T with s = %.6g, %.6g, ... (each 0.55 to "
+             "0.8 times the one before), k = %zu", m, n, k.s[0], k.r > 1 ? k.s[1] : 0.0, *count);
+    expect_status(power(&k, *count, 1e-12, 10000, rng_u64(r), out), PC_OK,
+                  "pc_svd_power of %s, tol 1e-12", what);
+    return k;
+}
+
 GRADED_TEST(power, singular_values, 3, SEC_POWER)
 {
     rng r;
     grade_rng(&r);
     char what[200];
     for (int round = 0; round < 30; round++) {
-        size_t m = 1 + rng_below(&r, 20), n = 1 + rng_below(&r, 20);
-        known k = known_matrix(&r, m, n);
-        size_t count = 1 + rng_below(&r, k.r < 8 ? k.r : 8);
-        svd_out out = svd_alloc(m, n, count);
-        snprintf(what, sizeof what, "a %zux%zu matrix U diag(s) V^T with s = %.6g, %.6g, ... "
-                 "(each 0.55 to 0.8 times the one before), k = %zu", m, n, k.s[0],
-                 k.r > 1 ? k.s[1] : 0.0, count);
-        expect_status(power(&k, count, 1e-12, 10000, rng_u64(&r), &out), PC_OK,
-                      "pc_svd_power of %s, tol 1e-12", what);
+        size_t count;
+        svd_out out;
+        known k = power_round(&r, &out, &count, what, sizeof what);
         for (size_t i = 0; i < count; i++)
             if (!(fabs(out.sigma[i] - k.s[i]) <= 1e-10 * k.s[i]))
                 grade_fail("pc_svd_power of %s: sigma[%zu] expected %.17g, came %.17g (relative "
@@ -110,14 +119,10 @@ GRADED_TEST(power, singular_vectors, 3, SEC_POWER)
     grade_rng(&r);
     char what[200];
     for (int round = 0; round < 30; round++) {
-        size_t m = 1 + rng_below(&r, 20), n = 1 + rng_below(&r, 20);
-        known k = known_matrix(&r, m, n);
-        size_t count = 1 + rng_below(&r, k.r < 8 ? k.r : 8);
-        svd_out out = svd_alloc(m, n, count);
-        snprintf(what, sizeof what, "a %zux%zu matrix with known singular vectors and s = %.6g, "
-                 "%.6g, ..., k = %zu", m, n, k.s[0], k.r > 1 ? k.s[1] : 0.0, count);
-        expect_status(power(&k, count, 1e-12, 10000, rng_u64(&r), &out), PC_OK,
-                      "pc_svd_power of %s, tol 1e-12", what);
+        size_t count;
+        svd_out out;
+        known k = power_round(&r, &out, &count, what, sizeof what);
+        size_t m = k.m, n = k.n;
         expect_svd("pc_svd_power", what, k.a, m, n, count, out.sigma, out.u, out.vt, 1e-8, 1e-10);
         for (size_t i = 0; i < count; i++) {
             long double bound = 1e-10L * k.s[0] / gap(k.s, k.r, i) + 1e-13L;

@@ -470,32 +470,32 @@ int ref_sign_convention(const double *row, size_t n)
     return top_positive >= top_negative * (1 - 1e-9);
 }
 
-long double ref_column_orthogonality(const double *u, size_t m, size_t k)
+/* The largest |G - I| for the Gram matrix G of `count` vectors of `length`
+ * entries, vector a's entry i at x[a * vector_step + i * entry_step]. */
+static long double gram_error(const double *x, size_t count, size_t length, size_t vector_step,
+                              size_t entry_step)
 {
     long double worst = 0;
-    for (size_t a = 0; a < k; a++)
-        for (size_t b = a; b < k; b++) {
+    for (size_t a = 0; a < count; a++)
+        for (size_t b = a; b < count; b++) {
             long double s = 0;
-            for (size_t i = 0; i < m; i++)
-                s += (long double)u[i * k + a] * u[i * k + b];
+            for (size_t i = 0; i < length; i++)
+                s += (long double)x[a * vector_step + i * entry_step] *
+                     x[b * vector_step + i * entry_step];
             long double e = fabsl(s - (a == b));
             worst = e > worst || isnan(e) ? e : worst;
         }
     return worst;
 }
 
+long double ref_column_orthogonality(const double *u, size_t m, size_t k)
+{
+    return gram_error(u, k, m, 1, k);
+}
+
 long double ref_row_orthogonality(const double *vt, size_t k, size_t n)
 {
-    long double worst = 0;
-    for (size_t a = 0; a < k; a++)
-        for (size_t b = a; b < k; b++) {
-            long double s = 0;
-            for (size_t j = 0; j < n; j++)
-                s += (long double)vt[a * n + j] * vt[b * n + j];
-            long double e = fabsl(s - (a == b));
-            worst = e > worst || isnan(e) ? e : worst;
-        }
-    return worst;
+    return gram_error(vt, k, n, n, 1);
 }
 
 long double ref_vector_distance(const double *vt, size_t i, size_t n, const long double *v,

@@ -173,6 +173,22 @@ pc_status pc_svd_randomized(const double *a, size_t m, size_t n, size_t k, size_
     return s == PC_ERR_NOCONVERGE ? PC_OK : s;
 }
 
+/* code = W_enc x_i and res = W_dec code - x_i. */
+static void encode(const double *w_enc, const double *w_dec, const double *xi, size_t d, size_t k,
+                   double *code, double *res)
+{
+    for (size_t c = 0; c < k; c++) {
+        code[c] = 0;
+        for (size_t j = 0; j < d; j++)
+            code[c] += w_enc[c * d + j] * xi[j];
+    }
+    for (size_t j = 0; j < d; j++) {
+        res[j] = -xi[j];
+        for (size_t c = 0; c < k; c++)
+            res[j] += w_dec[j * k + c] * code[c];
+    }
+}
+
 /* W_dec first, then W_enc's gradient from the new W_dec: each step mixes
  * two points. */
 pc_status pc_autoencoder_train(const double *x, size_t n, size_t d, size_t k,
@@ -202,16 +218,8 @@ pc_status pc_autoencoder_train(const double *x, size_t n, size_t d, size_t k,
         double l = 0;
         memset(gd, 0, d * k * sizeof *gd);
         for (size_t i = 0; i < n; i++) { /* the loss, and the decoder's gradient */
-            const double *xi = x + i * d;
-            for (size_t c = 0; c < k; c++) {
-                code[c] = 0;
-                for (size_t j = 0; j < d; j++)
-                    code[c] += w_enc[c * d + j] * xi[j];
-            }
+            encode(w_enc, w_dec, x + i * d, d, k, code, res);
             for (size_t j = 0; j < d; j++) {
-                res[j] = -xi[j];
-                for (size_t c = 0; c < k; c++)
-                    res[j] += w_dec[j * k + c] * code[c];
                 l += res[j] * res[j];
                 for (size_t c = 0; c < k; c++)
                     gd[j * k + c] += scale * res[j] * code[c];
@@ -226,16 +234,7 @@ pc_status pc_autoencoder_train(const double *x, size_t n, size_t d, size_t k,
         memset(ge, 0, k * d * sizeof *ge);
         for (size_t i = 0; i < n; i++) { /* the encoder's gradient, with the new decoder */
             const double *xi = x + i * d;
-            for (size_t c = 0; c < k; c++) {
-                code[c] = 0;
-                for (size_t j = 0; j < d; j++)
-                    code[c] += w_enc[c * d + j] * xi[j];
-            }
-            for (size_t j = 0; j < d; j++) {
-                res[j] = -xi[j];
-                for (size_t c = 0; c < k; c++)
-                    res[j] += w_dec[j * k + c] * code[c];
-            }
+            encode(w_enc, w_dec, xi, d, k, code, res);
             for (size_t c = 0; c < k; c++) {
                 double back = 0;
                 for (size_t j = 0; j < d; j++)
