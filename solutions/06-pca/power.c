@@ -119,8 +119,9 @@ pc_status pc_svd_power(const double *a, size_t m, size_t n, size_t k, double tol
     //   u = w / sigma, z = A^T u; stop when |z - sigma v| <= tol sigma[0]
     //   (sigma[0]: the first triplet's own estimate while it is the one
     //   searched), otherwise v = z orthogonalised against the rows found
-    //   and normalised. PC_ERR_NOCONVERGE after max_iter products for one
-    //   triplet. When sigma falls to 0 (below tol sigma[0] after the
+    //   and normalised. Keep iterating a triplet a little past its
+    //   tolerance: the later ones inherit its error (section 5 says how
+    //   much). PC_ERR_NOCONVERGE after max_iter products for one triplet. When sigma falls to 0 (below tol sigma[0] after the
     //   first), the remaining sigma are 0 and their rows of vt and columns
     //   of u are completed to orthonormal sets (linalg.h). Apply the sign
     //   convention of the header.
