@@ -24,8 +24,8 @@ int la_all_finite(const double *x, size_t count)
 double la_max_abs(const double *x, size_t count)
 {
     double largest = 0.0;
-    for (size_t i = 0; i < count; i++)
-        largest = fabs(x[i]) > largest ? fabs(x[i]) : largest;
+    for (size_t i = 0; i < count; i++) /* a NaN, once taken, stays */
+        largest = fabs(x[i]) > largest || isnan(x[i]) ? fabs(x[i]) : largest;
     return largest;
 }
 

@@ -17,13 +17,13 @@ double *la_alloc(size_t rows, size_t cols);
 /* 1 when every one of the count values is finite (no NaN, no infinity). */
 int la_all_finite(const double *x, size_t count);
 
-/* The largest |x_i| of count values (0 for count == 0). */
+/* The largest |x_i| of count values (0 for count == 0; NaN if one is). */
 double la_max_abs(const double *x, size_t count);
 
 double la_dot(const double *x, const double *y, size_t n);
 
 /* The Euclidean norm of x, scaled by its largest |x_i| so that the squares
- * neither overflow nor underflow. */
+ * neither overflow nor underflow; NaN if an x_i is. */
 double la_norm(const double *x, size_t n);
 
 /* x = s x. */
