@@ -596,11 +596,6 @@ static void autoencoder(const digits_svd *s)
         optimum += s->sigma[i] * s->sigma[i] / 256.0;
     optimum /= 2.0 * (double)n;
     pc_autoencoder_options opt = {0.5, epochs, 1};
-    check(pc_autoencoder_train(x, n, D, K, &opt, w_enc, w_dec, loss), "pc_autoencoder_train");
-    double *curve = new_doubles((epochs + 1) * 2);
-    for (size_t e = 0; e <= epochs; e++)
-        curve[2 * e] = (double)e, curve[2 * e + 1] = loss[e] - optimum;
-    write_table("ae_loss.dat", "epoch loss-optimum", epochs + 1, 2, curve);
     int constant[D];
     for (size_t j = 0; j < D; j++) {
         constant[j] = 1;
@@ -617,7 +612,9 @@ static void autoencoder(const digits_svd *s)
     double table[8 * 4];
     for (size_t t = 0; t < 8; t++) {
         opt.epochs = checkpoints[t];
-        check(pc_autoencoder_train(x, n, D, K, &opt, w_enc, w_dec, NULL), "pc_autoencoder_train");
+        /* each checkpoint trains afresh from the same seed; the last run's
+         * losses are the whole curve */
+        check(pc_autoencoder_train(x, n, D, K, &opt, w_enc, w_dec, loss), "pc_autoencoder_train");
         check(pc_principal_angles(w_enc, s->vt, K, D, angles), "angles");
         double raw = angles[K - 1];
         for (size_t i = 0; i < K * D; i++)
@@ -637,6 +634,10 @@ static void autoencoder(const digits_svd *s)
         table[4 * t + 3] = dec;
     }
     close_output(f);
+    double *curve = new_doubles((epochs + 1) * 2);
+    for (size_t e = 0; e <= epochs; e++)
+        curve[2 * e] = (double)e, curve[2 * e + 1] = loss[e] - optimum;
+    write_table("ae_loss.dat", "epoch loss-optimum", epochs + 1, 2, curve);
     write_table("ae_angles.dat", "epoch encoder encoder-without-constant-pixels decoder", 8, 4, table);
     free(x);
     free(loss);
