@@ -672,9 +672,9 @@ static void offset(const digits_svd *s)
     check(pc_covariance(s->data.x, n, D, m0, exact), "pc_covariance");
     FILE *f = open_output("offset.txt");
     fprintf(f, "variance of pixel (3,3), every pixel shifted by 1e9:\n");
-    fprintf(f, "%-44s %.6f\n", "without the shift", exact[j * D + j]);
-    fprintf(f, "%-44s %.6f\n", "one pass, (sum x^2 - (sum x)^2 / n) / (n - 1)", one_pass);
-    fprintf(f, "%-44s %.6f\n", "two passes (pc_covariance)", cov[j * D + j]);
+    fprintf(f, "%-46s %.6f\n", "without the shift", exact[j * D + j]);
+    fprintf(f, "%-46s %.6f\n", "one pass, (sum x^2 - (sum x)^2 / n) / (n - 1)", one_pass);
+    fprintf(f, "%-46s %.6f\n", "two passes (pc_covariance)", cov[j * D + j]);
     close_output(f);
     free(x);
 }
