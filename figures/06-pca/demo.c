@@ -554,8 +554,8 @@ static void randomized_one(FILE *f, const char *name, const double *a, size_t m,
     pc_status st = pc_svd_randomized(a, m, n, k, oversample, 1e-8, 200, 3, sigma, u, vt, &rounds);
     for (size_t i = 0; i < k; i++)
         worst = fmax(worst, fabs(sigma[i] - exact[i]) / exact[0]);
-    fprintf(f, "%-34s k %-3zu block %-3zu rounds %-4zu %-36s largest |sigma_i error| / sigma_1 "
-               "%.1e\n", name, k, k + oversample, rounds, pc_status_str(st), worst);
+    fprintf(f, "%-34s %-3zu %-6zu %-7zu %-14s %.1e\n", name, k, k + oversample, rounds,
+            st == PC_OK ? "converged" : st == PC_ERR_NOCONVERGE ? "not converged" : "error", worst);
     free(u);
     free(vt);
 }
@@ -563,6 +563,8 @@ static void randomized_one(FILE *f, const char *name, const double *a, size_t m,
 static void randomized(const digits_svd *s)
 {
     FILE *f = open_output("randomized.txt");
+    fprintf(f, "tolerance 1e-8, at most 200 rounds; error = largest |sigma_i - exact| / sigma_1\n");
+    fprintf(f, "%-34s %-3s %-6s %-7s %-14s %s\n", "matrix", "k", "block", "rounds", "status", "error");
     randomized_one(f, "centred digits (1797 x 64)", s->xc, s->data.n, D, s->sigma, 10, 5);
     randomized_one(f, "centred digits (1797 x 64)", s->xc, s->data.n, D, s->sigma, 10, 10);
     size_t m = 400, n = 100;
