@@ -387,6 +387,7 @@ static int bench_matrix(const char *title, const double *a, const double *known,
         /* and on matrix 1, where it needs a few rounds, faster than the Gram route */
         int slower = known && c.task[GRAM].best < c.task[SOLUTION].best;
         failed = !(error <= MAX_ERROR) || speedup < TARGET_SPEEDUP || slower;
+        fflush(stdout); /* the complaint after the table it is about */
         if (failed)
             fprintf(stderr, "bench-06-pca: %s: sigma error %.3g (at most %.0e), %.2f times "
                     "dgesdd's speed (at least %.0f)%s\n", title, error, MAX_ERROR, speedup,

@@ -141,10 +141,17 @@ static int converged(const block_work *w, size_t m, size_t k, double tol)
     return 1;
 }
 
+/* rows first..last-1 of Y^T = V_B^T A^T, into w->yt. */
+static void multiply_rows(const double *a, size_t m, size_t n, size_t first, size_t last,
+                          block_work *w)
+{
+    gemm(GEMM_NO_TRANS, GEMM_TRANS, last - first, m, n, 1.0, w->vb + first * n, n, a, n, 0.0,
+         w->yt + first * m, m);
+}
+
 /* One round: Q = orth(A V), B = Q^T A = U_B S V_B^T (pc_svd_jacobi, which
- * sorts and signs), U = Q U_B for the first k; then A V_B^T for the next
- * round, which also holds the residuals of these estimates. Two passes
- * over A. */
+ * sorts and signs), U = Q U_B for the first k; then A v_i for those k,
+ * which hold the residuals of these estimates. */
 static pc_status iterate(const double *a, size_t m, size_t n, size_t k, size_t b, block_work *w)
 {
     pc_status status = orthonormalize_block(w, b, m);
@@ -155,7 +162,7 @@ static pc_status iterate(const double *a, size_t m, size_t n, size_t k, size_t b
     if (status != PC_OK)
         return status;
     gemm(GEMM_TRANS, GEMM_NO_TRANS, k, m, b, 1.0, w->ub, b, w->yt, m, 0.0, w->ut, m);
-    gemm(GEMM_NO_TRANS, GEMM_TRANS, b, m, n, 1.0, w->vb, n, a, n, 0.0, w->yt, m);
+    multiply_rows(a, m, n, 0, k, w);
     return PC_OK;
 }
 
@@ -165,14 +172,16 @@ pc_status pc_svd_randomized(const double *a, size_t m, size_t n, size_t k, size_
                             double *u, double *vt, size_t *iterations)
 {
     // TODO: check the arguments; b = k + oversample, at most min(m, n).
-    //   V^T = b x n standard normals (seeded); Y = A V. Each round:
-    //   orthonormalise Y's columns into Q (say how: Gram-Schmidt, Householder
-    //   or Cholesky QR twice), B = Q^T A (b x n), its SVD by pc_svd_jacobi
-    //   (B = U_B S V_B^T), the estimates sigma = S, U = Q U_B, V^T = V_B^T;
-    //   then Y = A V for the new V, which both checks the residuals |A v_i -
-    //   sigma_i u_i| <= tol sigma_0 (i < k) and starts the next round. Use
-    //   gemm (support/gemm.h) for the products with A: they are the whole
-    //   cost, two passes over A per round.
+    //   Keep the blocks as rows (Y^T is b x m, V^T is b x n), so that each
+    //   vector is contiguous. V^T = b x n standard normals (seeded); Y = A V.
+    //   Each round: orthonormalise the rows of Y^T into Q^T (linalg.h's
+    //   Householder QR of rows works; section 7 shows a faster way), B =
+    //   Q^T A (b x n), its SVD by pc_svd_jacobi (B = U_B S V_B^T), the
+    //   estimates sigma = S, U = Q U_B, V^T = V_B^T; then Y = A V for the
+    //   new V, which both checks the residuals |A v_i - sigma_i u_i| <=
+    //   tol sigma_0 (i < k) and starts the next round. Use gemm
+    //   (support/gemm.h) for the products with A: they are the whole cost,
+    //   two passes over A per round.
     // STUB: (void)a; (void)m; (void)n; (void)k; (void)oversample; (void)tol; (void)max_iter;
     // STUB: (void)seed; (void)sigma; (void)u; (void)vt; (void)iterations;
     // STUB: return PC_ERR_TODO;
@@ -191,14 +200,19 @@ pc_status pc_svd_randomized(const double *a, size_t m, size_t n, size_t k, size_
     rng_seed(&g, seed);
     for (size_t i = 0; i < b * n; i++)
         w.vb[i] = rng_normal(&g);
-    gemm(GEMM_NO_TRANS, GEMM_TRANS, b, m, n, 1.0, w.vb, n, a, n, 0.0, w.yt, m);
+    multiply_rows(a, m, n, 0, b, &w);
     pc_status status = PC_ERR_NOCONVERGE;
     size_t round = 0;
     while (round < max_iter && status == PC_ERR_NOCONVERGE) {
         round++;
         status = iterate(a, m, n, k, b, &w);
-        if (status == PC_OK && !converged(&w, m, k, tol))
+        if (status == PC_OK && !converged(&w, m, k, tol)) {
             status = PC_ERR_NOCONVERGE;
+            /* The rest of A V for the next round: only now, so that the
+             * last round's check is a pass with k vectors, not b. */
+            if (round < max_iter)
+                multiply_rows(a, m, n, k, b, &w);
+        }
     }
     if (status == PC_OK || status == PC_ERR_NOCONVERGE) {
         for (size_t i = 0; i < k; i++)
