@@ -64,8 +64,8 @@ static known power_round(rng *r, svd_out *out, size_t *count, char *what, size_t
     known k = known_matrix(r, m, n);
     *count = 1 + rng_below(r, k.r < 8 ? k.r : 8);
     *out = svd_alloc(m, n, *count);
-    snprintf(what, size, "a %zux%zu matrix U diag(s) V^T with s = %.6g, %.6g, ... (each 0.55 to "
-             "0.8 times the one before), k = %zu", m, n, k.s[0], k.r > 1 ? k.s[1] : 0.0, *count);
+    snprintf(what, size, "a %zux%zu matrix U diag(s) V^T with s_0 = %.6g%s, k = %zu", m, n, k.s[0],
+             k.r > 1 ? " and each next one 0.55 to 0.8 times the one before" : "", *count);
     expect_status(power(&k, *count, 1e-12, 10000, rng_u64(r), out), PC_OK,
                   "pc_svd_power of %s, tol 1e-12", what);
     return k;

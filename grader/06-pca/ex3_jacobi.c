@@ -134,8 +134,8 @@ GRADED_TEST(jacobi, singular_vectors, 3, SEC_JACOBI)
             s[i] = s[i - 1] * rng_range(&r, 0.6, 0.95);
         long double *u = alloc_long_doubles(m * rr), *v = alloc_long_doubles(n * rr);
         ref_matrix_with_svd(&r, m, n, s, a, u, v);
-        snprintf(what, sizeof what, "a %zux%zu matrix U diag(s) V^T with s = %.6g, %.6g, ..., "
-                 "each 0.6 to 0.95 times the one before", m, n, s[0], rr > 1 ? s[1] : 0.0);
+        snprintf(what, sizeof what, "a %zux%zu matrix U diag(s) V^T with s_0 = %.6g%s", m, n,
+                 s[0], rr > 1 ? " and each next one 0.6 to 0.95 times the one before" : "");
         svd_out out = svd_alloc(m, n, rr);
         expect_status(pc_svd_jacobi(a, m, n, out.sigma, out.u, out.vt), PC_OK,
                       "pc_svd_jacobi of %s", what);

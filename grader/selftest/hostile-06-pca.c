@@ -86,7 +86,8 @@ pc_status pc_project(const double *x, size_t n, size_t d, const double *mean,
 pc_status pc_reconstruct(const double *codes, size_t n, size_t k, const double *mean,
                          const double *components, size_t d, double *x_hat)
 {
-    double *volatile work = n && d && n < 10000 && d < 10000 ? malloc(n * d * sizeof(double)) : NULL;
+    size_t size = n && d && n < 10000 && d < 10000 ? n * d * sizeof(double) : 0;
+    double *volatile work = size ? malloc(size) : NULL;
     (void)work;
     return real_pc_reconstruct(codes, n, k, mean, components, d, x_hat);
 }
