@@ -51,7 +51,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest
+        grader-bins selftest support-test
 
 help:
 	@echo "Students"
@@ -67,6 +67,7 @@ help:
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
+	@echo "  make support-test       test the support library (support/tests/)"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -190,6 +191,17 @@ $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard b
 endef
 $(foreach l,$(ALL_LESSONS),$(eval $(call bench_rule,$(l))))
 
+# Tests of the support library: each support/tests/<name>.c is a program that
+# exits non-zero on a failure. `make support-test` runs them sanitized and -O3.
+SUPPORT_TESTS := $(basename $(notdir $(wildcard support/tests/*.c)))
+define support_test_rule
+$(BUILD)/solutions/$(2)/bin/support-$(1): $(call objects,solutions,$(2),support/tests/$(1).c) \
+        $(BUILD)/solutions/$(2)/lib/libsupport.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_$(2)) $$^ $$(LDLIBS) -o $$@
+endef
+$(foreach t,$(SUPPORT_TESTS),$(foreach m,$(MODES),$(eval $(call support_test_rule,$(t),$(m)))))
+
 -include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)
 
 # ---- student commands ---------------------------------------------------------
@@ -229,6 +241,10 @@ excerpts:
 
 selftest: deps-instructor
 	@grader/selftest/run.sh $(BUILD)
+
+support-test: $(foreach t,$(SUPPORT_TESTS),$(foreach m,san opt,$(BUILD)/solutions/$(m)/bin/support-$(t)))
+	@for t in $(SUPPORT_TESTS); do for m in san opt; do \
+	    $(BUILD)/solutions/$$m/bin/support-$$t || exit 1; done; done
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)

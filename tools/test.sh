@@ -10,6 +10,7 @@
 #  7. the committed figure data are what the demo programs produce now, to
 #     rounding (tools/numdiff.awk)
 #  8. the solutions' demos and tests are Valgrind-clean
+#  9. the support library passes its own tests (support/tests/)
 set -u
 build=$1
 shift
@@ -52,6 +53,7 @@ for cc in gcc clang; do
         done
         targets+=("$build/werror-$cc/solutions/opt/bin/demo-$l" "$build/werror-$cc/solutions/opt/bin/bench-$l")
     done
+    for t in support/tests/*.c; do targets+=("$build/werror-$cc/solutions/san/bin/support-$(basename "$t" .c)"); done
     if make -s --no-print-directory -j2 CC=$cc BUILD="$build/werror-$cc" EXTRA_CFLAGS=-Werror \
         "${targets[@]}" >"$build/werror-$cc.log" 2>&1; then
         pass "$cc: solutions, skeletons, graders, demos and benchmarks"
@@ -144,6 +146,15 @@ if make -s --no-print-directory memcheck IMPL=solutions LESSON="${lessons[*]}"; 
     pass "memcheck"
 else
     fail "memcheck"
+fi
+
+step "9. support library tests"
+if make -s --no-print-directory -j2 BUILD="$build" support-test >"$build/support-test.log" 2>&1; then
+    sed 's/^/  /' "$build/support-test.log"
+    pass "support library"
+else
+    fail "support library tests (see $build/support-test.log)"
+    grep -m 10 -E 'FAIL|error|warning' "$build/support-test.log"
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))

@@ -1,20 +1,8 @@
 /* gemm.c: the matrix multiply at the core of every layer (chapter sections 5
  * and 10).
  *
- * C = alpha op(A) op(B) + beta C with row-major matrices. The fast version
- * follows the structure of BLIS and OpenBLAS (section 10):
- *   - op(B) is copied, a KC x NC block at a time, into panels of NR columns
- *     ("packing"): contiguous, aligned, zero-padded, transposes resolved;
- *   - op(A) likewise, an MC x KC block at a time, into panels of MR rows;
- *   - a micro-kernel multiplies one MR x KC panel of A by one KC x NR panel
- *     of B, keeping the MR x NR block of C in registers for the whole KC
- *     loop: per step it loads NR values of B and MR of A and does MR * NR
- *     multiply-adds.
- * The block sizes keep each panel in the cache level that feeds it. */
+ * C = alpha op(A) op(B) + beta C with row-major matrices. */
 #include "backprop.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 void bp_gemm(bp_transpose trans_a, bp_transpose trans_b, size_t m, size_t n, size_t k,
              double alpha, const double *a, size_t lda, const double *b, size_t ldb, double beta,
