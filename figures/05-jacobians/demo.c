@@ -394,7 +394,7 @@ static void image_areas(void)
     jc_map map = {2, 2, source_map, NULL};
     jc_dual_map dual = {2, 2, source_map_dual, NULL};
     const double centers[][2] = {{1, 0.5}, {0.5, 2}, {1, 2}};
-    fprintf(f, "%-11s %-10s %-8s %-14s\n", "center", "det J", "side", "area / side^2");
+    fprintf(f, "%-11s %-10s %-8s %s\n", "center", "det J", "side", "area / side^2");
     for (int c = 0; c < 3; c++) {
         double jac[4], det;
         check(jc_jacobian_forward(&dual, centers[c], jac, NULL), "J");
@@ -1202,21 +1202,22 @@ static void report_solve(FILE *f, const char *what, const double target[2], doub
     size_t its = 0;
     jc_status st = jc_arm_solve(&ARM, target, damping, 1e-10, 100, theta, &its);
     jc_arm_position(&ARM, theta, p);
-    fprintf(f, "%-34s %-6g %-18s %-5zu t = (%.4g, %.4g)\n", what, damping, jc_status_str(st), its,
-            theta[0], theta[1]);
+    char t[48];
+    snprintf(t, sizeof t, "(%.4g, %.4g)", theta[0], theta[1]);
+    fprintf(f, "%-44s %-6g %-6zu %-20s %s\n", what, damping, its, t, jc_status_str(st));
 }
 
 static void singular_newton(void)
 {
     FILE *f = open_output("ik_singular.txt");
     fprintf(f, "arm l1 = 1, l2 = 0.6; tolerance 1e-10, at most 100 steps\n");
-    fprintf(f, "%-34s %-6s %-18s %-5s %s\n", "", "damp.", "status", "steps", "final t");
+    fprintf(f, "%-44s %-6s %-6s %-20s %s\n", "", "damp.", "steps", "final t", "status");
     const double inside[2] = {0.9, 0.9}, stretched[2] = {0.5, 0}, bent[2] = {0.2, 0.4};
-    report_solve(f, "from t = (0.5, 0), stretched", inside, 0, stretched);
-    report_solve(f, "from t = (0.5, 0), stretched", inside, 0.1, stretched);
+    report_solve(f, "target (0.9, 0.9), from (0.5, 0)", inside, 0, stretched);
+    report_solve(f, "target (0.9, 0.9), from (0.5, 0)", inside, 0.1, stretched);
     const double edge[2] = {1.6 * cos(0.3), 1.6 * sin(0.3)};
-    report_solve(f, "target on the outer circle", edge, 0, bent);
-    report_solve(f, "target on the outer circle", edge, 0.1, bent);
+    report_solve(f, "target on the outer circle, from (0.2, 0.4)", edge, 0, bent);
+    report_solve(f, "target on the outer circle, from (0.2, 0.4)", edge, 0.1, bent);
     report_solve(f, "target (0.9, 0.9), from (0.2, 0.4)", inside, 0, bent);
     close_output(f);
 }
