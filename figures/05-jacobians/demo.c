@@ -188,7 +188,8 @@ static void hadamard(void)
     for (int i = 0; i < 2; i++)
         for (int j = 0; j < 3; j++)
             scaled[i * 3 + j] = (1 - h[i] * h[i]) * w[i * 3 + j];
-    fprintf(f, "\nlayer h = tanh(W x + b), W = [0.5, -1, 0.25; 2, 0.75, -0.5], at x = (1, 0.5, -1):\n");
+    fprintf(f, "\nlayer h = tanh(W x + b), W = [0.5, -1, 0.25; 2, 0.75, -0.5], "
+               "at x = (1, 0.5, -1):\n");
     fprintf(f, "  central differences:\n");
     print_matrix(f, "  ", jl, 2, 3);
     fprintf(f, "  diag(1 - h^2) W, row i of W times 1 - h_i^2:\n");
@@ -233,7 +234,8 @@ static void collapse(void)
         for (int i = 0; i < 4; i++)
             x[i] = rng_range(&r, -10, 10);
         check(jc_jacobian_central(&map, x, jacs[k]), "the linear stack");
-        fprintf(f, "Jacobian at x = (%.2f, %.2f, %.2f, %.2f): largest difference from W3 W2 W1 %.1e\n",
+        fprintf(f, "Jacobian at x = (%.2f, %.2f, %.2f, %.2f): "
+                   "largest difference from W3 W2 W1 %.1e\n",
                 x[0], x[1], x[2], x[3], max_abs_diff(jacs[k], product, 8));
     }
     close_output(f);
@@ -712,7 +714,8 @@ static void spectral_network(void)
     FILE *f = open_output("spectral.txt");
     fprintf(f, "64-64-64-64 tanh network, W ~ N(0, 1.5^2 / 64), at a random x:\n");
     fprintf(f, "||J||_2 matrix-free (J v and J^T u only): %.10f, %zu products\n", sigma, its);
-    fprintf(f, "||J||_2 of the formed 64 x 64 Jacobian, another start:   %.10f, %zu products\n", formed,
+    fprintf(f, "||J||_2 of the formed 64 x 64 Jacobian, another start: %.10f, %zu products\n",
+            formed,
             its_formed);
     fprintf(f, "per layer ||D_l W_l||_2:");
     for (size_t l = 0; l < 3; l++) {
@@ -811,7 +814,8 @@ static const char *auto_choice(const jc_tanh_net *net, const double *x)
     check(jc_net_jacobian(net, x, JC_MODE_AUTO, a, NULL), "auto");
     check(jc_net_jacobian(net, x, JC_MODE_FORWARD, fw, NULL), "forward");
     check(jc_net_jacobian(net, x, JC_MODE_REVERSE, rv, NULL), "reverse");
-    int is_fw = memcmp(a, fw, n * m * sizeof *a) == 0, is_rv = memcmp(a, rv, n * m * sizeof *a) == 0;
+    int is_fw = memcmp(a, fw, n * m * sizeof *a) == 0;
+    int is_rv = memcmp(a, rv, n * m * sizeof *a) == 0;
     free(a);
     free(fw);
     free(rv);
@@ -903,15 +907,16 @@ static void write_pose(FILE *f, const double theta[2])
 static void arm(void)
 {
     FILE *f = open_output("arm.txt");
-    fprintf(f, "arm l1 = %g, l2 = %g: det J = l1 l2 sin t1\n", ARM.l1, ARM.l2);
+    fprintf(f, "arm l1 = %g, l2 = %g: det J = l1 l2 sin theta2\n", ARM.l1, ARM.l2);
     const double t1s[] = {0, PI / 6, PI / 2, 5 * PI / 6, PI};
     const char *names[] = {"0 (stretched)", "pi/6", "pi/2", "5 pi/6", "pi (folded)"};
     for (int k = 0; k < 5; k++) {
         double theta[2] = {0.3, t1s[k]}, jac[4], det;
         jc_arm_jacobian(&ARM, theta, jac);
         check(jc_determinant(jac, 2, &det), "det of the arm's Jacobian");
-        fprintf(f, "  t1 = %-14s det J = %-9.6f jc_arm_determinant = %.6f\n", names[k],
-                fabs(det) < 1e-12 ? 0 : det, fabs(jc_arm_determinant(&ARM, theta)) < 1e-12 ? 0 : jc_arm_determinant(&ARM, theta));
+        double formula = jc_arm_determinant(&ARM, theta);
+        fprintf(f, "  theta2 = %-14s det J = %-9.6f jc_arm_determinant = %.6f\n", names[k],
+                fabs(det) < 1e-12 ? 0 : det, fabs(formula) < 1e-12 ? 0 : formula);
     }
     close_output(f);
 
@@ -921,15 +926,15 @@ static void arm(void)
     ik_errors(target, start, 0, STEPS, newton_err, path);
     ik_errors(target, start, 0.1, STEPS, damped_err, NULL);
     f = open_output("ik.txt");
-    fprintf(f, "target (%g, %g) from t = (%g, %g): |target - p(t)| after each step\n", target[0],
-            target[1], start[0], start[1]);
+    fprintf(f, "target (%g, %g) from theta = (%g, %g): |target - p(theta)| after each step\n",
+            target[0], target[1], start[0], start[1]);
     fprintf(f, "%-5s %-24s %s\n", "step", "Newton (damping 0)", "damping 0.1");
     for (int k = 0; k <= STEPS; k++)
         fprintf(f, "%-5d %-24.3e %.3e\n", k, newton_err[k], damped_err[k]);
     double theta[2] = {start[0], start[1]};
     size_t its;
     check(jc_arm_solve(&ARM, target, 0, 1e-12, 50, theta, &its), "arm, Newton");
-    fprintf(f, "Newton to 1e-12: %zu steps, t = (%.6f, %.6f)\n", its, theta[0], theta[1]);
+    fprintf(f, "Newton to 1e-12: %zu steps, theta = (%.6f, %.6f)\n", its, theta[0], theta[1]);
     close_output(f);
 
     f = open_output("arm_poses.dat");
@@ -1066,7 +1071,8 @@ static void langevin_mixture(void)
     FILE *f = open_output("langevin.txt");
     fprintf(f, "%d samples, step %g, every %dth of %d steps after %d of burn-in\n", SAMPLES,
             step, THIN, SAMPLES * THIN, BURN);
-    fprintf(f, "share of samples by most responsible component: %.3f %.3f %.3f (weights 0.5 0.3 0.2)\n",
+    fprintf(f, "share of samples by most responsible component: %.3f %.3f %.3f "
+               "(weights 0.5 0.3 0.2)\n",
             (double)nearest[0] / SAMPLES, (double)nearest[1] / SAMPLES,
             (double)nearest[2] / SAMPLES);
     fprintf(f, "sample mean (%.3f, %.3f), mixture mean (%.3f, %.3f)\n", mean[0], mean[1],
@@ -1211,7 +1217,7 @@ static void singular_newton(void)
 {
     FILE *f = open_output("ik_singular.txt");
     fprintf(f, "arm l1 = 1, l2 = 0.6; tolerance 1e-10, at most 100 steps\n");
-    fprintf(f, "%-44s %-6s %-6s %-20s %s\n", "", "damp.", "steps", "final t", "status");
+    fprintf(f, "%-44s %-6s %-6s %-20s %s\n", "", "damp.", "steps", "final theta", "status");
     const double inside[2] = {0.9, 0.9}, stretched[2] = {0.5, 0}, bent[2] = {0.2, 0.4};
     report_solve(f, "target (0.9, 0.9), from (0.5, 0)", inside, 0, stretched);
     report_solve(f, "target (0.9, 0.9), from (0.5, 0)", inside, 0.1, stretched);
