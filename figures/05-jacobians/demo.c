@@ -472,7 +472,7 @@ static void singular_curves(void)
         }
     }
     close_output(f);
-    enum { N = 161 };
+    enum { N = 101 };
     double xs[N], ys[N];
     static double dets[N * N];
     for (int i = 0; i < N; i++) {
@@ -1079,7 +1079,7 @@ static void langevin_mixture(void)
             true_mean[0], true_mean[1]);
     close_output(f);
 
-    enum { N = 121 };
+    enum { N = 81 };
     double xs[N], ys[N];
     static double dens[N * N];
     for (int i = 0; i < N; i++) {
