@@ -176,6 +176,7 @@ $(foreach l,$(ALL_LESSONS),$(foreach m,opt dbg,$(eval $(call program_rules,$(l),
 # The libraries a benchmark compares against: BENCH_LIBS_<lesson>, or GSL.
 BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
+BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp

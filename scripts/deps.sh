@@ -9,6 +9,10 @@
 #   scripts/deps.sh               check, install what is missing
 #   scripts/deps.sh --check       check only; exit 1 and list what is missing
 #   scripts/deps.sh --instructor  also what `make test` and `make bench` need
+#
+# Optional packages only make a comparison possible: one that is missing is
+# reported and never stops make. It is installed along with required ones,
+# when there are any to install, and a failure to install it is reported too.
 set -eu
 
 # package:file-that-proves-it-is-installed
@@ -33,11 +37,18 @@ libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
 libopencv-imgproc-dev:/usr/include/opencv4/opencv2/imgproc.hpp
 "
 
+# Optional, for `make bench`: lesson 05's comparison with PyTorch, which the
+# benchmark leaves out without it.
+OPTIONAL_INSTRUCTOR="
+python3-torch:/usr/lib/python3/dist-packages/torch/__init__.py
+"
+OPTIONAL=""
+
 check_only=""
 for arg in "$@"; do
     case $arg in
     --check) check_only=1 ;;
-    --instructor) REQUIRED="$REQUIRED $INSTRUCTOR" ;;
+    --instructor) REQUIRED="$REQUIRED $INSTRUCTOR" OPTIONAL=$OPTIONAL_INSTRUCTOR ;;
     *) echo "deps: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -50,15 +61,28 @@ exists() {
     return 1
 }
 
-missing=""
-for entry in $REQUIRED; do
-    pkg=${entry%%:*}
-    file=${entry#*:}
-    exists "$file" || missing="$missing $pkg"
-done
-missing=${missing# }
+# The packages of a list (package:file entries) whose file is missing.
+missing_of() {
+    found=""
+    for entry in $1; do
+        exists "${entry#*:}" || found="$found ${entry%%:*}"
+    done
+    echo "${found# }"
+}
 
-[ -z "$missing" ] && exit 0
+missing=$(missing_of "$REQUIRED")
+optional=$(missing_of "$OPTIONAL")
+
+report_optional() {
+    [ -z "$optional" ] && return 0
+    echo "deps: optional, not installed: $optional (make bench leaves out what needs it);" >&2
+    echo "deps: to add it:  sudo apt-get install -y --no-install-recommends $optional" >&2
+}
+
+if [ -z "$missing" ]; then
+    report_optional
+    exit 0
+fi
 
 line="apt-get install -y --no-install-recommends $missing"
 if [ -n "$check_only" ]; then
@@ -91,4 +115,9 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2
 # shellcheck disable=SC2086
 $sudo $line >&2
+if [ -n "$optional" ]; then
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y --no-install-recommends $optional >&2 ||
+        echo "deps: could not install the optional $optional; going on without it" >&2
+fi
 exec "$0" --check "$@"
