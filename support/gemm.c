@@ -345,21 +345,26 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
     }
     if (n_panels == 0)
         return;
-    if (tb) {
+    /* B is read in place when its layout allows: rows a multiple of 512
+     * bytes apart put a panel's rows in a few cache sets of L1, which then
+     * evicts them, so such a B is packed too when enough rows of A (64)
+     * reuse it to pay for the copy. */
+    int pack = tb || (ldb % 64 == 0 && m >= 64);
+    if (pack) {
         packed_b = aligned_alloc(64, round_up(k * round_up(n_panels, NR) * sizeof(double), 64));
         if (!packed_b) {
             gemm_simple(ta, tb, m, n_panels, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
-        pack_b(b, ldb, 1, 0, k, 0, n_panels, packed_b);
+        pack_b(b, ldb, tb, 0, k, 0, n_panels, packed_b);
     } else if (n % NR) {
         pack_b(b, ldb, 0, 0, k, n - n % NR, n % NR, edge_b);
     }
     size_t rsa = ta ? 1 : lda, csa = ta ? lda : 1;
     for (size_t jr = 0; jr < n_panels; jr += NR) {
         size_t cols = min_size(n_panels - jr, NR);
-        const double *pb = tb ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
-        size_t rsb = tb || cols < NR ? NR : ldb;
+        const double *pb = pack ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
+        size_t rsb = pack || cols < NR ? NR : ldb;
         for (size_t ir = 0; ir < m;) {
             size_t left = m - ir, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
             kernel_strided(mr, k, a + ir * rsa, rsa, csa, pb, rsb, alpha, beta,

@@ -176,16 +176,6 @@ static size_t whole_lines(size_t doubles)
     return sum(doubles, 7) / 8 * 8;
 }
 
-/* The row length of a matrix this file stores with `cols` columns. The
- * cache picks a line's set by its address modulo 4096 bytes: rows a
- * multiple of 512 bytes apart (256 doubles, say) share a few sets, and a
- * panel of a product, the same columns of 256 rows, would not stay in the
- * cache. One line more spreads them over all the sets. */
-static size_t padded(size_t cols)
-{
-    return cols % 64 == 0 ? cols + 8 : cols;
-}
-
 /* Where layer l's weights W_l start in params (l from 1). */
 static const double *weights(const jc_tanh_net *net, size_t l)
 {
@@ -195,38 +185,35 @@ static const double *weights(const jc_tanh_net *net, size_t l)
     return p;
 }
 
-/* Whether the product with W_l in `mode` takes a copy of Dl Wl (no more
- * values than the product it is multiplied with, whose scaling it saves,
- * and read from the cache in the product) rather than Wl where it is,
- * followed by a pass that scales the other matrix. Forward mode multiplies
- * by W2..WL, reverse mode by W(L-1)..W1. */
-static int copies_weights(const jc_tanh_net *net, jc_mode mode, size_t l)
+/* Whether reverse mode multiplies J by a copy of Dl Wl rather than by Wl
+ * where it is, after a pass that scales the columns of J. The copy is the
+ * product's B, read once for every few rows of J: from the cache instead of
+ * from wherever params lives. It takes the place of the pass over J when it
+ * is no larger. */
+static int reverse_copies_weights(const jc_tanh_net *net, size_t l)
 {
     const size_t *n = net->sizes, layers = net->layers;
-    if (mode == JC_MODE_FORWARD)
-        return l >= 2 && n[l - 1] <= n[0];
     return l < layers && n[l - 1] <= n[layers];
 }
 
-/* to = diag(s) from for a rows x cols matrix; row lengths ld_from, ld_to.
- * from == to scales in place. */
-static void scale_rows(const double *from, size_t ld_from, size_t rows, size_t cols,
-                       const double *s, double *to, size_t ld_to)
+/* to = diag(s) from for a rows x cols matrix; from == to scales in place. */
+static void scale_rows(const double *from, size_t rows, size_t cols, const double *s,
+                       double *to)
 {
     for (size_t i = 0; i < rows; i++) {
-        const double *src = from + i * ld_from;
-        double *dst = to + i * ld_to, si = s[i];
+        const double *src = from + i * cols;
+        double *dst = to + i * cols, si = s[i];
 #pragma omp simd
         for (size_t j = 0; j < cols; j++)
             dst[j] = si * src[j];
     }
 }
 
-/* m = m diag(s), in place. */
-static void scale_columns(double *m, size_t ld, size_t rows, size_t cols, const double *s)
+/* m = m diag(s), in place, for a rows x cols matrix. */
+static void scale_columns(double *m, size_t rows, size_t cols, const double *s)
 {
     for (size_t i = 0; i < rows; i++) {
-        double *row = m + i * ld;
+        double *row = m + i * cols;
 #pragma omp simd
         for (size_t j = 0; j < cols; j++)
             row[j] *= s[j];
@@ -240,7 +227,7 @@ typedef struct {
     double *slope[JC_MAX_LAYERS + 1]; /* slope[l]: tanh'(z) of layer l, l >= 1 */
     double *h;                        /* two vectors for the forward pass */
     double *j[2];                     /* the matrices between products, in turns */
-    double *copy;                     /* Dl Wl, for copies_weights */
+    double *copy;                     /* Dl Wl, for reverse_copies_weights */
 } workspace;
 
 static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode mode)
@@ -250,10 +237,10 @@ static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode 
     for (size_t l = 1; l <= layers; l++) {
         slopes = sum(slopes, n[l]);
         if (l < layers) /* forward: Dl Wl ... D1 W1; reverse: DL WL ... D(l+1) W(l+1) Dl */
-            between = larger(between, mode == JC_MODE_FORWARD ? product(n[l], padded(n[0]))
-                                                              : product(n[layers], padded(n[l])));
-        if (copies_weights(net, mode, l))
-            copy = larger(copy, product(n[l], padded(n[l - 1])));
+            between = larger(between, mode == JC_MODE_FORWARD ? product(n[l], n[0])
+                                                              : product(n[layers], n[l]));
+        if (mode == JC_MODE_REVERSE && reverse_copies_weights(net, l))
+            copy = larger(copy, product(n[l], n[l - 1]));
     }
     size_t parts[5] = {whole_lines(slopes), whole_lines(product(2, widest_hidden(net))),
                        whole_lines(between), whole_lines(between), whole_lines(copy)};
@@ -277,58 +264,44 @@ static jc_status workspace_alloc(workspace *ws, const jc_tanh_net *net, jc_mode 
     return JC_OK;
 }
 
-/* Forward mode: J = D1 W1, then for l = 2..L, J = (Dl Wl) J, with Dl Wl
- * copied (copies_weights) or the rows of Wl J scaled afterwards, while the
- * product is still in the cache. The last product goes straight into jac. */
+/* Forward mode: J = D1 W1, then for l = 2..L, J = Wl J and J = Dl J, its
+ * rows scaled while the product is still in the cache. J is sizes[l] x
+ * sizes[0]; the last product goes straight into jac. */
 static void jacobian_forward(const jc_tanh_net *net, const workspace *ws, double *jac)
 {
     const size_t *n = net->sizes, layers = net->layers;
-    size_t ld = layers == 1 ? n[0] : padded(n[0]);
     double *j = layers == 1 ? jac : ws->j[0];
-    scale_rows(weights(net, 1), n[0], n[1], n[0], ws->slope[1], j, ld);
+    scale_rows(weights(net, 1), n[1], n[0], ws->slope[1], j);
     for (size_t l = 2; l <= layers; l++) {
-        size_t next_ld = l == layers ? n[0] : ld;
         double *next = l == layers ? jac : ws->j[(l - 1) % 2];
-        const double *w = weights(net, l);
-        if (copies_weights(net, JC_MODE_FORWARD, l)) {
-            scale_rows(w, n[l - 1], n[l], n[l - 1], ws->slope[l], ws->copy, padded(n[l - 1]));
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, ws->copy,
-                 padded(n[l - 1]), j, ld, 0.0, next, next_ld);
-        } else {
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, w, n[l - 1], j, ld,
-                 0.0, next, next_ld);
-            scale_rows(next, next_ld, n[l], n[0], ws->slope[l], next, next_ld);
-        }
+        gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, n[l], n[0], n[l - 1], 1.0, weights(net, l), n[l - 1],
+             j, n[0], 0.0, next, n[0]);
+        scale_rows(next, n[l], n[0], ws->slope[l], next);
         j = next;
-        ld = next_ld;
     }
 }
 
 /* Reverse mode: J = DL WL, then for l = L-1..1, J = J (Dl Wl), with Dl Wl
- * copied (copies_weights) or the columns of J scaled first, while it is
- * still in the cache from the product before. The last product goes
- * straight into jac. */
+ * copied (reverse_copies_weights) or the columns of J scaled first, while
+ * it is still in the cache from the product before. J is sizes[L] x
+ * sizes[l-1]; the last product goes straight into jac. */
 static void jacobian_reverse(const jc_tanh_net *net, const workspace *ws, double *jac)
 {
     const size_t *n = net->sizes, layers = net->layers, out = n[layers];
-    size_t ld = layers == 1 ? n[0] : padded(n[layers - 1]);
     double *j = layers == 1 ? jac : ws->j[0];
-    scale_rows(weights(net, layers), n[layers - 1], out, n[layers - 1], ws->slope[layers], j, ld);
+    scale_rows(weights(net, layers), out, n[layers - 1], ws->slope[layers], j);
     for (size_t l = layers - 1; l >= 1; l--) {
-        size_t next_ld = l == 1 ? n[0] : padded(n[l - 1]);
         double *next = l == 1 ? jac : ws->j[(layers - l) % 2];
         const double *w = weights(net, l);
-        if (copies_weights(net, JC_MODE_REVERSE, l)) {
-            scale_rows(w, n[l - 1], n[l], n[l - 1], ws->slope[l], ws->copy, padded(n[l - 1]));
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, out, n[l - 1], n[l], 1.0, j, ld, ws->copy,
-                 padded(n[l - 1]), 0.0, next, next_ld);
+        if (reverse_copies_weights(net, l)) {
+            scale_rows(w, n[l], n[l - 1], ws->slope[l], ws->copy);
+            w = ws->copy;
         } else {
-            scale_columns(j, ld, out, n[l], ws->slope[l]);
-            gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, out, n[l - 1], n[l], 1.0, j, ld, w, n[l - 1],
-                 0.0, next, next_ld);
+            scale_columns(j, out, n[l], ws->slope[l]);
         }
+        gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, out, n[l - 1], n[l], 1.0, j, n[l], w, n[l - 1], 0.0,
+             next, n[l - 1]);
         j = next;
-        ld = next_ld;
     }
 }
 // END SOLUTION

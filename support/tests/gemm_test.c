@@ -1,9 +1,10 @@
 /* gemm_test.c: checks support/gemm.c against a triple loop in long double.
  *
  * Every transpose combination, sizes around and across the kernel's blocks
- * (1, 7, 13, 97, 300 in each dimension), leading dimensions longer than the
- * rows, several alpha and beta (beta == 0 with NaN in C, which must not be
- * read), k == 0, and the entries of C outside the product left untouched.
+ * (1, 7, 13, 61, 97, 300 in each dimension), leading dimensions longer than the
+ * rows (61 + 3: rows 512 bytes apart, which the kernel packs), several alpha
+ * and beta (beta == 0 with NaN in C, which must not be read), k == 0, and
+ * the entries of C outside the product left untouched.
  * Prints the largest error relative to sum |alpha a b| + |beta c| and exits
  * 1 if it exceeds a few units of rounding per term. */
 #include "gemm.h"
@@ -88,7 +89,7 @@ static double check(rng *r, const gemm_case *t)
 
 int main(void)
 {
-    static const size_t sizes[] = {1, 7, 13, 97, 300};
+    static const size_t sizes[] = {1, 7, 13, 61, 97, 300};
     static const double scalars[][2] = {{1.0, 0.0}, {-0.5, 1.0}, {2.0, -0.75}, {0.0, 0.5}};
     enum { N_SIZES = sizeof sizes / sizeof sizes[0], N_SCALARS = sizeof scalars / sizeof scalars[0] };
     rng r;
