@@ -107,6 +107,21 @@ static void spoil(char *line, size_t size, int field, const char *value)
     }
 }
 
+/* Ways to spoil one field of a good line, and what the error must say. */
+static const struct {
+    const char *file;
+    int field;
+    const char *value, *says;
+} SPOILED[] = {
+    {"seventeen.csv", 5, "17", "pixel 6: '17' is not a whole number from 0 to 16"},
+    {"negative.csv", 0, "-1", "pixel 1: '-1'"},
+    {"text.csv", 12, "abc", "pixel 13: 'abc'"},
+    {"nan.csv", 40, "nan", "pixel 41: 'nan'"},
+    {"fraction.csv", 3, "2.5", "pixel 4: '2.5'"},
+    {"huge.csv", 7, "99999999999999999999999", "pixel 8: '99999999999999999999999'"},
+    {"label.csv", 64, "10", "label: '10' is not a digit from 0 to 9"},
+};
+
 static void test_malformed(void)
 {
     char good[400], bad[512];
@@ -115,20 +130,10 @@ static void test_malformed(void)
     expect_bad_line("short.csv", bad, "expected 65 fields (64 pixels and a label), found 64");
     snprintf(bad, sizeof bad, "%s,7", good);
     expect_bad_line("long.csv", bad, "found 66");
-    spoil(bad, sizeof bad, 5, "17");
-    expect_bad_line("seventeen.csv", bad, "pixel 6: '17' is not a whole number from 0 to 16");
-    spoil(bad, sizeof bad, 0, "-1");
-    expect_bad_line("negative.csv", bad, "pixel 1: '-1'");
-    spoil(bad, sizeof bad, 12, "abc");
-    expect_bad_line("text.csv", bad, "pixel 13: 'abc'");
-    spoil(bad, sizeof bad, 40, "nan");
-    expect_bad_line("nan.csv", bad, "pixel 41: 'nan'");
-    spoil(bad, sizeof bad, 3, "2.5");
-    expect_bad_line("fraction.csv", bad, "pixel 4: '2.5'");
-    spoil(bad, sizeof bad, 7, "99999999999999999999999");
-    expect_bad_line("huge.csv", bad, "pixel 8: '99999999999999999999999'");
-    spoil(bad, sizeof bad, 64, "10");
-    expect_bad_line("label.csv", bad, "label: '10' is not a digit from 0 to 9");
+    for (size_t i = 0; i < sizeof SPOILED / sizeof SPOILED[0]; i++) {
+        spoil(bad, sizeof bad, SPOILED[i].field, SPOILED[i].value);
+        expect_bad_line(SPOILED[i].file, bad, SPOILED[i].says);
+    }
     expect_bad_line("blank.csv", "", "found 1");
     expect_error(write_file("empty.csv", ""), DIGITS_ERR_PARSE, 1,
                  "the file is empty, expected images");
