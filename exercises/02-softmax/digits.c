@@ -10,8 +10,9 @@
 #include "csv.h"
 #include "digits.h"
 
-/* The support library's loader and split (support/digits.h) serve every
- * lesson that reads the digits; sm_digits_split is a wrapper of its split. */
+/* The support library's split (support/digits.h) serves every lesson that
+ * reads the digits; sm_digits_split wraps it. The loader is this lesson's
+ * exercise. */
 static sm_status from_support(digits_status status)
 {
     switch (status) {
