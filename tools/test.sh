@@ -75,7 +75,7 @@ for target in "${targets[@]}"; do
     name=test-solutions-$mode-$arch
     where=()
     [ "$arch" != native ] && where=(BUILD="$build/arch-$arch" ARCH="-march=$arch")
-    make -s --no-print-directory grade IMPL=solutions GRADE_MODE=$mode LESSON="${lessons[*]}" \
+    make -s --no-print-directory BUILD="$build" grade IMPL=solutions GRADE_MODE=$mode LESSON="${lessons[*]}" \
         "${where[@]}" RESULTS="$build/$name.json" >"$build/$name.log" 2>&1
     read -r score max < <(scores "$build/$name.json")
     label="$mode build"
@@ -91,7 +91,7 @@ done
     cp "$build/test-solutions-san-native.json" "$build/test-solutions.json"
 
 step "4. the skeletons compile and score near zero"
-make -s --no-print-directory grade IMPL=exercises LESSON="${lessons[*]}" RESULTS="$build/test-exercises.json" \
+make -s --no-print-directory BUILD="$build" grade IMPL=exercises LESSON="${lessons[*]}" RESULTS="$build/test-exercises.json" \
     >"$build/test-exercises.log" 2>&1
 code=$?
 read -r score max < <(scores "$build/test-exercises.json")
@@ -118,7 +118,7 @@ if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"
 step "7. committed figure data are what the code produces"
 for l in "${lessons[@]}"; do
     fresh=$(mktemp -d)
-    make -s --no-print-directory "$build/solutions/opt/bin/demo-$l" >/dev/null 2>&1
+    make -s --no-print-directory BUILD="$build" "$build/solutions/opt/bin/demo-$l" >/dev/null 2>&1
     if ! tools/figures.sh "$build" "$l" "$fresh" >/dev/null 2>"$fresh.err"; then
         fail "$l: regenerating the figures failed: $(head -3 "$fresh.err")"
     else
@@ -142,7 +142,7 @@ for l in "${lessons[@]}"; do
 done
 
 step "8. Valgrind"
-if make -s --no-print-directory memcheck IMPL=solutions LESSON="${lessons[*]}"; then
+if make -s --no-print-directory BUILD="$build" memcheck IMPL=solutions LESSON="${lessons[*]}"; then
     pass "memcheck"
 else
     fail "memcheck"

@@ -35,7 +35,7 @@ score_of() { sed -n '1s/^{"score": \([0-9]*\), "max_score": \([0-9]*\).*/\1 \2/p
 
 leftovers() { pgrep -f "$root/" | grep -v "^$$\$" | wc -l; }
 
-if ! make -s --no-print-directory grader-bins IMPL=solutions GRADE_MODE=san LESSON="${lessons[*]}" \
+if ! make -s --no-print-directory BUILD="$build" grader-bins IMPL=solutions GRADE_MODE=san LESSON="${lessons[*]}" \
     >"$root/build.log" 2>&1; then
     echo "selftest: the grader did not build (see $root/build.log)"
     exit 1
