@@ -87,7 +87,7 @@ pc_status pc_covariance(const double *x, size_t n, size_t d, double *mean, doubl
     // STUB: (void)x; (void)n; (void)d; (void)mean; (void)cov;
     // STUB: return PC_ERR_TODO;
     // BEGIN SOLUTION
-    if (!x || !cov || n < 2 || d == 0 || n > SIZE_MAX / d)
+    if (!x || !cov || n < 2 || d == 0 || n > SIZE_MAX / d || d > SIZE_MAX / d)
         return PC_ERR_ARG;
     double *centered = la_alloc(n, d), *means = la_alloc(d, 1);
     pc_status status = !centered || !means ? PC_ERR_NOMEM : pc_center(x, n, d, means, centered);
