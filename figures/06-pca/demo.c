@@ -5,7 +5,12 @@
  * writes OUT_DIR/<name>.txt (quoted verbatim by the chapter; `make test`
  * checks it), OUT_DIR/<name>.dat (plotted by the gnuplot scripts beside this
  * file) and the digit images OUT_DIR/<name>.png. The data, matrix helpers
- * and the softmax classifier are in examples.c. */
+ * and the softmax classifier are in examples.c.
+ *
+ * With DEMO_QUICK=1 in the environment the two long trainings (the
+ * autoencoder's 3000 epochs, the classifier's 500 per k) run only a few
+ * dozen epochs: every code path still runs, fast enough for Valgrind, and
+ * the numbers written are not the chapter's. */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +24,9 @@
 #include "pca.h"
 
 #define D 64 /* pixels per digit */
+
+/* Set once by main from DEMO_QUICK: shorten the long trainings. */
+static int quick;
 
 /* The centred digits and their full SVD, shared by the sections. */
 typedef struct {
@@ -529,7 +537,7 @@ static void classify(const digits_svd *s)
         for (size_t i = 0; i < n_test * k; i++)
             ftest[i] /= sqrt(variances[i % k]);
         double acc = softmax_accuracy(ftrain, train_label, n_train, ftest, test_label, n_test, k,
-                                      0.5, 500);
+                                      0.5, quick ? 20 : 500);
         fprintf(f, "%-4zu %.4f\n", k, acc);
         table[2 * t] = (double)k;
         table[2 * t + 1] = acc;
@@ -587,7 +595,7 @@ static void randomized(const digits_svd *s)
 static void autoencoder(const digits_svd *s)
 {
     enum { K = 4 };
-    size_t n = s->data.n, epochs = 3000;
+    size_t n = s->data.n, epochs = quick ? 30 : 3000;
     double *x = new_doubles(n * D), *loss = new_doubles(epochs + 1);
     for (size_t i = 0; i < n * D; i++)
         x[i] = s->xc[i] / 16.0; /* pixels in [0, 1] */
@@ -609,8 +617,8 @@ static void autoencoder(const digits_svd *s)
     fprintf(f, "epochs  loss - optimum  rows of W_enc   W_enc, constant pixels removed   "
                "columns of W_dec\n");
     const size_t checkpoints[] = {1, 3, 10, 30, 100, 300, 1000, 3000};
-    double table[8 * 4];
-    for (size_t t = 0; t < 8; t++) {
+    double table[8 * 4] = {0};
+    for (size_t t = 0; t < 8 && checkpoints[t] <= epochs; t++) {
         opt.epochs = checkpoints[t];
         /* each checkpoint trains afresh from the same seed; the last run's
          * losses are the whole curve */
@@ -760,6 +768,8 @@ int main(int argc, char **argv)
         return 1;
     }
     out_dir = argv[1];
+    const char *q = getenv("DEMO_QUICK");
+    quick = q && strcmp(q, "1") == 0;
     digits_svd s = {.data = digits_load("data/digits.csv")};
     size_t n = s.data.n;
     s.xc = new_doubles(n * D);
