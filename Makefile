@@ -61,7 +61,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~15 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
@@ -177,6 +177,7 @@ $(foreach l,$(ALL_LESSONS),$(foreach m,opt dbg,$(eval $(call program_rules,$(l),
 BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
+BENCH_LIBS_06-pca := -llapacke -lopenblas
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp

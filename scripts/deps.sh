@@ -29,12 +29,13 @@ make:/usr/bin/make
 
 # Only for `make test` (which builds everything with clang too) and
 # `make bench` (which compares lesson 03 against OpenCV, through a C++ shim,
-# and lesson 04 against OpenBLAS).
+# lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE).
 INSTRUCTOR="
 clang:/usr/bin/clang
 g++:/usr/bin/g++
 libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
 libopencv-imgproc-dev:/usr/include/opencv4/opencv2/imgproc.hpp
+liblapacke-dev:/usr/include/lapacke.h
 "
 
 # Optional, for `make bench`: lesson 05's comparison with PyTorch, which the
