@@ -41,28 +41,6 @@ test_table() {
         grader/"$1"/*.c
 }
 
-# Prints "suite<TAB>number<TAB>title" for every test suite the chapter names
-# in an exercise's paragraph ("**Exercise 2: measuring error (7 points, tests
-# `errors/*`)**"): the chapter is where a student meets the exercises, so its
-# numbers and titles are the ones the report uses.
-exercise_table() {
-    awk '
-        /^$/ { number = "" }
-        match($0, /\*\*Exercise [0-9]+: [^(*]*/) {
-            heading = substr($0, RSTART + 11, RLENGTH - 11)
-            number = heading; sub(/:.*/, "", number)
-            title = heading; sub(/^[0-9]+: /, "", title); sub(/ +$/, "", title)
-        }
-        number != "" {
-            line = $0
-            while (match(line, /`[a-z0-9_]+\/\*`/)) {
-                suite = substr(line, RSTART + 1, RLENGTH - 4)
-                if (!(suite in seen)) { seen[suite] = 1; printf "%s\t%s\t%s\n", suite, number, title }
-                line = substr(line, RSTART + RLENGTH)
-            }
-        }' "lessons/$1.md" 2>/dev/null
-}
-
 json_escape() {
     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/ /g' | tr -d '\000-\037'
 }
@@ -169,7 +147,7 @@ for lesson in "${lessons[@]}"; do
     declare -A exercise_of=() exercise_title=()
     while IFS=$'\t' read -r suite number title; do
         [ -n "$suite" ] && exercise_of[$suite]=$number exercise_title[$number]=$title
-    done < <(exercise_table "$lesson")
+    done < <(tools/exercises.sh "$lesson")
     while read -r id points; do
         count=$((count + 1))
         max=$((max + points))
