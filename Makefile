@@ -74,10 +74,10 @@ help:
 	@echo "Lessons: $(ALL_LESSONS)"
 
 deps:
-	@scripts/deps.sh
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh
 
 deps-instructor:
-	@scripts/deps.sh --instructor
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh --instructor
 
 # ---- objects and libraries ---------------------------------------------------
 # Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the
