@@ -138,8 +138,9 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
     fprintf(f, "closed form: slope %.8f, intercept %.8f\n", best.slope, best.intercept);
     const int checkpoints[] = {0, 1, 2, 3, 10, 100, 1000};
     for (int i = 0; i < 7; i++)
-        fprintf(f, "after %4d steps: slope %9.4f, intercept %8.4f, MSE %9.3f\n", checkpoints[i],
-                trail[checkpoints[i]][1], trail[checkpoints[i]][2], trail[checkpoints[i]][3]);
+        fprintf(f, "after %4d %s slope %9.4f, intercept %8.4f, MSE %9.3f\n", checkpoints[i],
+                checkpoints[i] == 1 ? "step: " : "steps:", trail[checkpoints[i]][1],
+                trail[checkpoints[i]][2], trail[checkpoints[i]][3]);
     close_output(f);
 
     /* The MSE's curvature: its Hessian is 2 [[mean x^2, mean x], [mean x, 1]]. */
@@ -225,8 +226,8 @@ static void standardised(const lr_eyetrack *d, lr_line best)
         size_t steps;
         lr_status s = lr_gradient_descent(z, d->reading_time, n, (lr_line){0, 0}, &o, &fit, NULL,
                                           &steps);
-        fprintf(f, "descent on standardised x, rate %g: %s after %zu steps\n", rates[k],
-                lr_status_str(s), steps);
+        fprintf(f, "descent on standardised x, rate %g: %s after %zu %s\n", rates[k],
+                lr_status_str(s), steps, steps == 1 ? "step" : "steps");
         if (k == 0)
             fprintf(f, "  back in x: slope %.8f, intercept %.8f (closed form %.8f, %.8f)\n",
                     fit.slope / sd, fit.intercept - fit.slope * mean / sd, best.slope,
