@@ -186,6 +186,13 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
     }
     write_table("descent_loss.dat", "step mse(rate 0.05) mse(rate 0.5) mse(rate 0.712)",
                 CURVE + 1, 4, &curves[0][0]);
+    f = open_output("diverging.txt");
+    fprintf(f, "learning rate 0.712\n");
+    const int shown_steps[] = {0, 1, 500, 1000, 3000};
+    for (int i = 0; i < 5; i++)
+        fprintf(f, "after %4d %s MSE %12.1f\n", shown_steps[i],
+                shown_steps[i] == 1 ? "step: " : "steps:", loss[2][shown_steps[i]]);
+    close_output(f);
 }
 
 /* Section 5.3: the same descent after standardising x, z = (x - mean) / sd. */
