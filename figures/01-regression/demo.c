@@ -65,6 +65,21 @@ static void error_landscape(const lr_eyetrack *d)
     fprintf(f, "best slope on a grid of 0.5 with intercept 0: %g (SSE %.0f)\n", best_slope,
             best_sse);
     close_output(f);
+
+    /* The five candidate lines over the data, each titled with its SSE. */
+    f = open_output("candidate_lines.dat");
+    fprintf(f, "# x, then y = slope * x for each candidate slope (intercept 0)\nx");
+    for (int i = 0; i < 5; i++)
+        fprintf(f, " \"slope %g: SSE %.0f\"", slopes[i], sse_of_line((lr_line){slopes[i], 0}, d));
+    fprintf(f, "\n");
+    for (int k = 0; k < 2; k++) {
+        double x = k ? 1.0 : 0.3;
+        fprintf(f, "%g", x);
+        for (int i = 0; i < 5; i++)
+            fprintf(f, " %g", slopes[i] * x);
+        fprintf(f, "\n");
+    }
+    close_output(f);
     write_table("sse_vs_slope.dat", "slope sse (intercept 0)", 401, 2, &curve[0][0]);
 
     double by_intercept[201][3];
