@@ -133,6 +133,7 @@ read -r score max < <(validate "$root/broken.json")
 out=$(output_of broken)
 if [ "$score" = 0 ] && [ "${max:-0}" -gt 0 ] 2>/dev/null &&
     grep -q "does not compile" <<<"$out" && grep -q "missing_variable" <<<"$out" &&
+    grep -q "did not compile: the compiler" "$root/broken.json" &&
     grep -q "ignored notes.txt" <<<"$out" && grep -q "ignored [a-z_]*\.h: only .c files" <<<"$out"; then
     pass "non-compiling submission: $score/$max, the compiler's error and the ignored files in the output"
 else

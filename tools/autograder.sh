@@ -16,6 +16,10 @@ set -eu
 build=$1 hidden=$2
 shift 2
 lessons=("$@")
+if ! command -v zip >/dev/null; then
+    echo "autograder: needs zip:  sudo apt-get install -y zip  (or make deps-instructor)" >&2
+    exit 1
+fi
 stage=$build/autograder
 zip=$build/autograder.zip
 rm -rf "$stage" "$zip"
