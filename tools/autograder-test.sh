@@ -149,7 +149,7 @@ first_function() {
         sed -E 's/^[a-z_]+[ *]+([a-z_0-9]+)\(.*/\1/'
 }
 cp solutions/"$lesson"/*.c "$s/"
-files=($(cd "$s" && ls *.c))
+mapfile -t files < <(cd "$s" && ls -- *.c)
 flood=${files[0]} renamed=${files[1]} missing=${files[2]}
 rm "$s/$missing"
 fn=$(first_function "$s/$flood")
@@ -182,6 +182,11 @@ if [ "${max:-0}" -gt 0 ] 2>/dev/null && [ "$score" -gt 0 ] && [ "$score" -lt "$m
 else
     fail "hostile submission: ${score:-?}/${max:-?}, $size bytes, output: ${out:0:300}"
 fi
-grep -h -o "\"name\": \"[^\"]*$fn[^\"]*\"[^}]*\|\"name\": \"[^\"]*\", \"score\": 0, [^}]*$rfn[^}]*" "$root/hostile.json" |
-    head -2 | cut -c1-300 | sed 's/^/  /'
+for what in "called exit(0) in ${fn}" "${rfn} is missing from your code"; do
+    if grep -q "\"status\": \"failed\", \"output\": \"[^\"]*${what}" "$root/hostile.json"; then
+        pass "hostile submission: a test says \"${what}\""
+    else
+        fail "hostile submission: no test says \"${what}\""
+    fi
+done
 [ "$failures" -eq 0 ]
