@@ -8,6 +8,8 @@
 #   GRADE_MODE=opt   grade the -O3 $(ARCH) build (the vector fast paths) instead
 #                    of the sanitized one
 #   CC=clang         another compiler (gcc and clang are both supported)
+#   HIDDEN=file      make autograder: tests whose results Gradescope shows only
+#                    after grades are published (see README, For instructors)
 
 SHELL   := /bin/bash
 CC      ?= cc
@@ -61,7 +63,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~20 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
