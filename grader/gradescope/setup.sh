@@ -7,6 +7,9 @@
 # on a machine that has them this installs nothing), then builds the grader's
 # own binaries, so that each submission only compiles its own code.
 set -eu
+# As in run_autograder: the course's defaults, whoever calls this.
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL BUILD LESSON IMPL GRADE_MODE SEED ARCH CC \
+    RESULTS EXTRA_CFLAGS VERBOSE HIDDEN
 cd "$(dirname "$0")/course"
 scripts/deps.sh
 targets=()
