@@ -12,6 +12,8 @@
 #     rounding (tools/numdiff.awk)
 #  8. the solutions' demos and tests are Valgrind-clean
 #  9. the support library passes its own tests (support/tests/)
+# 10. make autograder's zip grades like Gradescope would, on one small lesson
+#     (tools/autograder-test.sh)
 set -u
 build=$1
 shift
@@ -168,6 +170,18 @@ if make -s --no-print-directory -j2 BUILD="$build" support-test >"$build/support
 else
     fail "support library tests (see $build/support-test.log)"
     grep -m 10 -E 'FAIL|error|warning' "$build/support-test.log"
+fi
+
+step "10. the Gradescope autograder (make autograder)"
+# One small lesson is enough: the zip's machinery does not depend on it.
+ag_lesson=02-softmax
+[[ " ${lessons[*]} " == *" $ag_lesson "* ]] || ag_lesson=${lessons[0]}
+if tools/autograder-test.sh "$build/autograder-test" "$ag_lesson" >"$build/autograder-test.log" 2>&1; then
+    grep '^ok' "$build/autograder-test.log" | sed 's/^/  /'
+    pass "autograder ($ag_lesson)"
+else
+    grep -E '^(ok|FAILED)' "$build/autograder-test.log" | sed 's/^/  /'
+    fail "autograder (see $build/autograder-test.log)"
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))
