@@ -27,7 +27,7 @@ fail() { echo "FAILED: autograder: $1"; failures=$((failures + 1)); }
 root=$(mktemp -d "${TMPDIR:-/tmp}/autograder-test.XXXXXX")
 [ -n "${AG_TEST_KEEP:-}" ] && echo "autograder test: keeping $root" || trap 'rm -rf "$root"' EXIT
 hidden=$root/hidden.txt
-first=$(sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *\([a-z0-9_]*\),.*/\2\/\3/p' grader/"$lesson"/*.c | head -1)
+first=$(tools/graded-tests.sh "$lesson" | head -1 | cut -d' ' -f1)
 printf '# shown after publication\n%s\n' "$first" >"$hidden"
 
 if ! make -s --no-print-directory autograder BUILD="$build" LESSON="$lesson" HIDDEN="$hidden" >"$root/make.log" 2>&1; then

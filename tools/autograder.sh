@@ -32,7 +32,7 @@ course=$stage/course
 mkdir -p "$course"/{scripts,tools,grader,solutions,exercises,lessons}
 cp Makefile "$course/"
 cp scripts/deps.sh "$course/scripts/"
-cp tools/exercises.sh "$course/tools/"
+cp tools/exercises.sh tools/graded-tests.sh "$course/tools/"
 cp grader/grade.sh "$course/grader/"
 cp -r grader/runner data "$course/" 2>/dev/null
 mv "$course/runner" "$course/grader/runner"
@@ -54,8 +54,7 @@ if [ -n "$hidden" ]; then
         exit 1
     fi
     ids=$(for l in "${lessons[@]}"; do
-        sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *\([a-z0-9_]*\),.*/\2\/\3/p' grader/"$l"/*.c |
-            sed "s/^/$l: /"
+        tools/graded-tests.sh "$l" | sed "s/ .*//; s/^/$l: /"
     done)
     bad=0
     while IFS= read -r line; do

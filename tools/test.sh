@@ -121,8 +121,8 @@ if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"
 # carries points must belong to one.
 for l in "${lessons[@]}"; do
     mapped=$(tools/exercises.sh "$l" | cut -f1)
-    lost=$(sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *[a-z0-9_]*, *\([1-9][0-9]*\),.*/\2/p' \
-        grader/"$l"/*.c | sort -u | grep -vxF -f <(printf '%s\n' "$mapped") | tr '\n' ' ')
+    lost=$(tools/graded-tests.sh "$l" | awk '$2 > 0 { sub(/\/.*/, "", $1); print $1 }' | sort -u |
+        grep -vxF -f <(printf '%s\n' "$mapped") | tr '\n' ' ')
     if [ -z "$lost" ]; then
         pass "$l: every graded suite belongs to an exercise of the chapter"
     else
