@@ -5,12 +5,14 @@
  * writes OUT_DIR/<name>.txt (quoted verbatim by the chapter; `make test`
  * checks it), OUT_DIR/<name>.dat (plotted by the gnuplot scripts beside this
  * file) and OUT_DIR/weights.png (drawn here, through stb_image_write). */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "image.h"
+#include "rng.h"
 #include "../demo.h"
 #include "softmax.h"
 
@@ -48,20 +50,15 @@ static void weather(void)
     print_vector(f, "softmax(A)", p, 3);
     close_output(f);
 
-    double bars[3][4];
-    sm_normalize(A, 3, p);
-    for (int i = 0; i < 3; i++)
-        bars[i][1] = p[i];
-    sm_normalize(absolute, 3, p);
-    for (int i = 0; i < 3; i++)
-        bars[i][2] = p[i];
-    sm_softmax(B, 3, p);
-    for (int i = 0; i < 3; i++) {
-        bars[i][0] = i;
-        bars[i][3] = p[i];
-    }
-    write_table("weather.dat", "outcome(0 sunny 1 cloudy 2 rainy) A/sum |B|/sum softmax(B)", 3, 4,
-                &bars[0][0]);
+    /* The figure: one input, B, three transforms. B / sum(B) has no answer,
+     * so its group stays empty (the script labels it); x is the group. */
+    double bars[2][4];
+    bars[0][0] = 1;
+    sm_normalize(absolute, 3, &bars[0][1]);
+    bars[1][0] = 2;
+    sm_softmax(B, 3, &bars[1][1]);
+    write_table("weather.dat", "transform(1 |B|/sum(|B|) 2 softmax(B)) p(sunny) p(cloudy) p(rainy)",
+                2, 4, &bars[0][0]);
 }
 
 /* Section 4: what goes wrong without the max trick, and masking. */
@@ -156,6 +153,193 @@ static void information(void)
     print_vector(f, "softmax - one-hot", grad, 4);
     print_vector(f, "central differences", numeric, 4);
     close_output(f);
+}
+
+/* Section 3.1: logits are log-odds, and two classes give the sigmoid. */
+static void log_odds(void)
+{
+    const double B[] = {10, -9, -1};
+    double q[3];
+    sm_softmax(B, 3, q);
+    FILE *f = open_output("log_odds.txt");
+    fprintf(f, "q = softmax(B)          [%.6g, %.6g, %.6g]\n", q[0], q[1], q[2]);
+    fprintf(f, "log(q_sunny / q_rainy)  = %.6f   (a_sunny - a_rainy = 11)\n", log(q[0] / q[2]));
+    fprintf(f, "log(q_rainy / q_cloudy) = %.6f   (a_rainy - a_cloudy = 8)\n", log(q[2] / q[1]));
+    for (int k = 0; k < 3; k++) {
+        const double z = (double[]){-3, 0.5, 2}[k];
+        double two[2] = {z, 0}, p2[2];
+        sm_softmax(two, 2, p2);
+        fprintf(f, "softmax([%4g, 0])_0 = %.9f   sigmoid(%4g) = %.9f\n", z, p2[0], z,
+                1 / (1 + exp(-z)));
+    }
+    close_output(f);
+}
+
+/* Section 5.5: the Jacobian of softmax, by formula and by differences. */
+static void jacobian(void)
+{
+    const double a[] = {2, 1, 0.1};
+    double q[3], J[3][3], worst = 0;
+    sm_softmax(a, 3, q);
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            J[i][j] = (i == j ? q[i] : 0) - q[i] * q[j];
+    for (int j = 0; j < 3; j++) { /* column j: d q / d a_j */
+        double up[3], down[3], qu[3], qd[3];
+        memcpy(up, a, sizeof up);
+        memcpy(down, a, sizeof down);
+        up[j] += 1e-5;
+        down[j] -= 1e-5;
+        sm_softmax(up, 3, qu);
+        sm_softmax(down, 3, qd);
+        for (int i = 0; i < 3; i++)
+            worst = fmax(worst, fabs((qu[i] - qd[i]) / 2e-5 - J[i][j]));
+    }
+    FILE *f = open_output("jacobian.txt");
+    print_vector(f, "a", a, 3);
+    print_vector(f, "q = softmax(a)", q, 3);
+    fprintf(f, "diag(q) - q q^T:\n");
+    for (int i = 0; i < 3; i++)
+        fprintf(f, "  [%9.6f %9.6f %9.6f]\n", J[i][0], J[i][1], J[i][2]);
+    fprintf(f, "largest difference from central differences: %.0e\n", worst);
+    close_output(f);
+}
+
+/* Section 5.6: cross-entropy against squared error on softmax, for logits
+ * [0, z, 0] with label 0: as z grows the model is more confidently wrong.
+ * Squared error is 1/2 |q - onehot|^2; its gradient, by the chain rule, is
+ * J (q - onehot) with J = diag(q) - q q^T. */
+static void squared_error(void)
+{
+    FILE *f = open_output("squared_error.txt");
+    fprintf(f, "logits [0, z, 0], true class 0\n");
+    fprintf(f, "   z   q_true   cross-entropy  |gradient|   squared error  |gradient|\n");
+    const double zs[] = {0, 2, 5, 10, 20};
+    for (int k = 0; k < 5; k++) {
+        const double a[] = {0, zs[k], 0};
+        double q[3], g_ce[3], d[3], g_se[3] = {0, 0, 0}, se = 0;
+        sm_softmax(a, 3, q);
+        sm_cross_entropy_grad(a, 3, 0, g_ce);
+        for (int i = 0; i < 3; i++) {
+            d[i] = q[i] - (i == 0);
+            se += 0.5 * d[i] * d[i];
+        }
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                g_se[i] += ((i == j ? q[i] : 0) - q[i] * q[j]) * d[j];
+        fprintf(f, "%4g  %8.2e  %13.4f  %10.4f   %13.4f  %10.2e\n", zs[k], q[0],
+                sm_cross_entropy_logits(a, 3, 0), sqrt(g_ce[0] * g_ce[0] + g_ce[1] * g_ce[1] +
+                g_ce[2] * g_ce[2]), se, sqrt(g_se[0] * g_se[0] + g_se[1] * g_se[1] +
+                g_se[2] * g_se[2]));
+    }
+    close_output(f);
+
+    /* The two-class picture: |dL/d(logit difference)| against p(true). */
+    enum { STEPS = 199 };
+    static double curve[STEPS][3];
+    for (int k = 0; k < STEPS; k++) {
+        double p = (k + 1) / (STEPS + 1.0);
+        curve[k][0] = p;
+        curve[k][1] = 1 - p;                     /* cross-entropy: q - y */
+        curve[k][2] = 2 * p * (1 - p) * (1 - p); /* squared error */
+    }
+    write_table("squared_error.dat", "p(true) |grad| of cross-entropy, of squared error (two classes)",
+                STEPS, 3, &curve[0][0]);
+}
+
+/* The simple correct softmax of every row (section 7.1): everything in
+ * double, only the results rounded to float. Works in place. */
+static void softmax_rows_double(const float *x, size_t rows, size_t cols, float *out)
+{
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = x + r * cols;
+        float *o = out + r * cols;
+        double m = -INFINITY, sum = 0.0;
+        for (size_t j = 0; j < cols; j++)
+            if (row[j] > m)
+                m = row[j];
+        for (size_t j = 0; j < cols; j++) {
+            double e = exp((double)row[j] - m);
+            o[j] = (float)e;
+            sum += e;
+        }
+        for (size_t j = 0; j < cols; j++)
+            o[j] = (float)(o[j] / sum);
+    }
+}
+
+/* The obvious float version; with double_sum, the same with the sum kept
+ * in double. */
+static void softmax_rows_float(const float *x, size_t rows, size_t cols, float *out,
+                               int double_sum)
+{
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = x + r * cols;
+        float *o = out + r * cols;
+        float m = -INFINITY, fsum = 0.0f;
+        double dsum = 0.0;
+        for (size_t j = 0; j < cols; j++)
+            if (row[j] > m)
+                m = row[j];
+        for (size_t j = 0; j < cols; j++) {
+            o[j] = expf(row[j] - m);
+            fsum += o[j];
+            dsum += o[j];
+        }
+        for (size_t j = 0; j < cols; j++)
+            o[j] = double_sum ? (float)(o[j] / dsum) : o[j] / fsum;
+    }
+}
+
+/* The largest |out - p| / p, p computed in long double from the same floats,
+ * over the probabilities a normal float can hold. */
+static double max_relative_error(const float *x, const float *out, size_t rows, size_t cols)
+{
+    double worst = 0.0;
+    for (size_t r = 0; r < rows; r++) {
+        const float *row = x + r * cols;
+        long double m = -INFINITY, sum = 0.0L;
+        for (size_t j = 0; j < cols; j++)
+            m = fmaxl(m, row[j]);
+        for (size_t j = 0; j < cols; j++)
+            sum += expl(row[j] - m);
+        for (size_t j = 0; j < cols; j++) {
+            long double p = expl(row[j] - m) / sum;
+            if (p >= FLT_MIN)
+                worst = fmax(worst, (double)(fabsl(out[r * cols + j] - p) / p));
+        }
+    }
+    return worst;
+}
+
+/* Section 7: how accurate each way of computing a row is, on 200 rows of
+ * 1000 logits, 5 times a standard normal (as `make bench` uses). */
+static void rows_accuracy(void)
+{
+    enum { ROWS = 200, COLS = 1000 };
+    float *x = malloc(ROWS * COLS * sizeof *x), *out = malloc(ROWS * COLS * sizeof *out);
+    if (!x || !out) {
+        fprintf(stderr, "demo: out of memory\n");
+        exit(1);
+    }
+    rng r;
+    rng_seed(&r, 2);
+    for (size_t i = 0; i < (size_t)ROWS * COLS; i++)
+        x[i] = (float)(5.0 * rng_normal(&r));
+    FILE *f = open_output("rows.txt");
+    fprintf(f, "%d rows of %d logits (5 x standard normal); largest relative error:\n", ROWS, COLS);
+    softmax_rows_float(x, ROWS, COLS, out, 0);
+    fprintf(f, "  float: expf(x - m), float sum      %.2e\n",
+            max_relative_error(x, out, ROWS, COLS));
+    softmax_rows_float(x, ROWS, COLS, out, 1);
+    fprintf(f, "  float: expf(x - m), double sum     %.2e\n",
+            max_relative_error(x, out, ROWS, COLS));
+    softmax_rows_double(x, ROWS, COLS, out);
+    fprintf(f, "  double: exp(x - m), double sum     %.2e\n",
+            max_relative_error(x, out, ROWS, COLS));
+    close_output(f);
+    free(x);
+    free(out);
 }
 
 /* Loads the digits and splits them the course's way. */
@@ -287,9 +471,13 @@ int main(int argc, char *argv[])
     }
     out_dir = argv[1];
     weather();
+    log_odds();
     overflow();
     temperature();
     information();
+    jacobian();
+    squared_error();
+    rows_accuracy();
     classifier();
     return 0;
 }
