@@ -31,7 +31,7 @@ sm_status sm_softmax(const double *a, size_t n, double *p)
 sm_status sm_log_softmax(const double *a, size_t n, double *out)
 {
     // TODO: out[i] = a[i] - logsumexp(a), but with the errors of sm_softmax.
-    //   Section 4.3: why this is exact where log(softmax) gives -inf.
+    //   Section 4.2: why this is exact where log(softmax) gives -inf.
     (void)a; (void)n; (void)out;
     return SM_ERR_TODO;
 }

@@ -154,8 +154,10 @@ double sm_accuracy(const sm_model *model, const double *pixels, const unsigned c
 /* ---- Exercise 5: softmax of every row of a matrix (chapter section 7) ----- */
 
 /* out[r*cols + c] = softmax of row r of x (row-major, rows x cols floats),
- * stably, with a relative error below 1e-6 against a double computation.
- * This is the kernel `make bench` times: make it fast. -INFINITY entries get
+ * stably, with a relative error below 1e-6 against a double computation:
+ * compute each row in double and round only the results to float (section
+ * 7.1); float arithmetic throughout is not accurate enough (section 7.2).
+ * `make bench` times it (section 8, optional). -INFINITY entries get
  * 0, as in sm_softmax; a row that is all -INFINITY, or holds a NaN (of
  * either sign) or +INFINITY, comes out as all NaN. Does nothing when rows or
  * cols is 0. out may be the same array as x. */
