@@ -1,4 +1,4 @@
-/* pool.c: max and average pooling (chapter section 8). */
+/* pool.c: max and average pooling (chapter section 7). */
 #include "convolution.h"
 
 #include <stdint.h>
