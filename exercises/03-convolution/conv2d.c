@@ -1,5 +1,5 @@
 /* conv2d.c: 2-D cross-correlation and convolution of float images (chapter
- * sections 5 and 7). */
+ * sections 5 and 10). */
 #include "convolution.h"
 
 #include <math.h>
@@ -13,7 +13,7 @@ cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, s
     // TODO: check the arguments as in cv_correlate1d, and that the image, the
     //   kernel and the output are not too large to exist (section 3), then for
     //   every output (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the
-    //   taps whose pixel lies inside the image (section 5). Section 7 makes it
+    //   taps whose pixel lies inside the image (section 5). Section 10 makes it
     //   fast.
     (void)img; (void)h; (void)w; (void)k; (void)kh; (void)kw; (void)mode; (void)out;
     return CV_ERR_TODO;

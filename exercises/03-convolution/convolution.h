@@ -82,7 +82,7 @@ cv_status cv_correlate1d(const double *f, size_t n, const double *g, size_t k, c
  * and CV_ERR_SHAPE, without reading or writing anything, when the image,
  * the kernel or the output would hold more floats than a size_t can count
  * in bytes (h * w * sizeof(float) > SIZE_MAX, say).
- * The reference solution is fast (section 7); yours needs to be correct. */
+ * The reference solution is fast (section 10); yours needs to be correct. */
 cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, size_t kh,
                          size_t kw, cv_mode mode, float *out);
 
@@ -114,7 +114,7 @@ cv_status cv_correlate_separable(const float *img, size_t h, size_t w, const flo
  * k is not NULL. */
 cv_status cv_gaussian_kernel(double sigma, size_t r, float *k);
 
-/* ---- Exercise 4: pooling (chapter section 8) ----------------------------- */
+/* ---- Exercise 4: pooling (chapter section 7) ----------------------------- */
 
 typedef enum { CV_POOL_MAX, CV_POOL_AVERAGE } cv_pool_kind;
 
@@ -132,7 +132,7 @@ size_t cv_pool_output_size(size_t n, size_t size, size_t stride);
 cv_status cv_pool(const float *img, size_t h, size_t w, size_t size, size_t stride,
                   cv_pool_kind kind, float *out);
 
-/* ---- Exercise 5: a convolutional layer (chapter section 9) --------------- */
+/* ---- Exercise 5: a convolutional layer (chapter section 8) --------------- */
 
 /* The shapes of a layer: c_in input channels of h x w, c_out output
  * channels, kernels of kh x kw. */

@@ -74,6 +74,114 @@ static void shifting(void)
     write_table("shift.dat", "i f right_shift left_shift blur", 10, 5, &rows[0][0]);
 }
 
+/* Section 2: the kernel sliding over the signal, stopped at output 4, both
+ * ways; and where one sample's mass goes under the blurred shift. */
+static void sliding(void)
+{
+    enum { N = 10, K = 3, AT = 4 };
+    const double f[N] = {0, 0, 0, 3, 4, 5, 4, 3, 0, 0}, g[K] = {0.8, 0.1, 0.1};
+    const double flipped[K] = {g[2], g[1], g[0]};
+    double corr[N], conv[N], impulse[N] = {0}, spread[N];
+    check(cv_correlate1d(f, N, g, K, CV_SAME, corr), "correlating");
+    check(cv_convolve1d(f, N, g, K, CV_SAME, conv), "convolving");
+    impulse[AT] = 1;
+    check(cv_correlate1d(impulse, N, g, K, CV_SAME, spread), "correlating an impulse");
+    double sum_f = 0, sum_corr = 0;
+    for (int i = 0; i < N; i++) {
+        sum_f += f[i];
+        sum_corr += corr[i];
+    }
+
+    FILE *txt = open_output("slide.txt");
+    fprintf(txt, "f = [0, 0, 0, 3, 4, 5, 4, 3, 0, 0], g = [0.8, 0.1, 0.1], 'same', output i = %d\n",
+            AT);
+    fprintf(txt, "correlate: g[0] f[3] + g[1] f[4] + g[2] f[5] = %g*%g + %g*%g + %g*%g = %g\n", g[0],
+            f[3], g[1], f[4], g[2], f[5], corr[AT]);
+    fprintf(txt, "convolve:  g[2] f[3] + g[1] f[4] + g[0] f[5] = %g*%g + %g*%g + %g*%g = %g\n", g[2],
+            f[3], g[1], f[4], g[0], f[5], conv[AT]);
+    print_signal(txt, "impulse at 4", impulse, N);
+    print_signal(txt, "correlate(impulse, g)", spread, N);
+    fprintf(txt, "sum of f %g, sum of correlate(f, g) %g\n", sum_f, sum_corr);
+    close_output(txt);
+
+    /* Cells to draw: x, row (0 signal, 1 kernel, 2 output), value, panel (0
+     * correlation, 1 convolution), mark (1 for the cells output AT uses). */
+    double rows[2 * (N + K + N)][5];
+    size_t r = 0;
+    for (int panel = 0; panel < 2; panel++) {
+        const double *kernel = panel ? flipped : g, *out = panel ? conv : corr;
+        for (int i = 0; i < N; i++) {
+            double cell[5] = {i, 0, f[i], panel, i >= AT - 1 && i <= AT + 1};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+        for (int j = 0; j < K; j++) {
+            double cell[5] = {AT - 1 + j, 1, kernel[j], panel, 1};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+        for (int i = 0; i < N; i++) {
+            double cell[5] = {i, 2, out[i], panel, i == AT};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+    }
+    write_table("slide1d.dat", "x row value panel mark", r, 5, &rows[0][0]);
+}
+
+/* Section 5: a 3 x 3 kernel (Sobel's horizontal gradient) sliding over a
+ * 5 x 5 patch with a vertical edge, 'valid' mode, stopped at output (1, 1). */
+static void sliding2d(void)
+{
+    enum { H = 5, W = 5, KS = 3, OH = H - KS + 1, OW = W - KS + 1, AY = 1, AX = 1 };
+    const float img[H * W] = {1, 1, 1, 5, 5, 1, 1, 1, 5, 5, 1, 1, 2, 5, 5,
+                              1, 1, 2, 6, 5, 1, 1, 2, 6, 6};
+    const float k[KS * KS] = {-1, 0, 1, -2, 0, 2, -1, 0, 1};
+    float corr[OH * OW], conv[OH * OW];
+    check(cv_correlate2d(img, H, W, k, KS, KS, CV_VALID, corr), "correlating the patch");
+    check(cv_convolve2d(img, H, W, k, KS, KS, CV_VALID, conv), "convolving the patch");
+
+    FILE *txt = open_output("slide2d.txt");
+    fprintf(txt, "patch 5x5, Sobel kernel [-1 0 1; -2 0 2; -1 0 1], 'valid': 3x3 outputs\n");
+    fprintf(txt, "window under output (1, 1) and its products with the kernel:\n");
+    for (int i = 0; i < KS; i++) {
+        fprintf(txt, "  [");
+        for (int j = 0; j < KS; j++)
+            fprintf(txt, "%s%g", j ? " " : "", img[(AY + i) * W + AX + j]);
+        fprintf(txt, "]  ->  [");
+        for (int j = 0; j < KS; j++)
+            fprintf(txt, "%s%3g", j ? " " : "", img[(AY + i) * W + AX + j] * k[i * KS + j]);
+        fprintf(txt, "]\n");
+    }
+    fprintf(txt, "sum of the products: out[1][1] = %g\n", corr[AY * OW + AX]);
+    fprintf(txt, "correlate2d:         [");
+    for (int i = 0; i < OH * OW; i++)
+        fprintf(txt, "%s%g", i % OW ? " " : i ? "; " : "", corr[i]);
+    fprintf(txt, "]\nconvolve2d:          [");
+    for (int i = 0; i < OH * OW; i++)
+        fprintf(txt, "%s%g", i % OW ? " " : i ? "; " : "", conv[i]);
+    fprintf(txt, "]\n");
+    close_output(txt);
+
+    /* Cells: x, y, value, panel (0 patch, 1 kernel, 2 output), mark. */
+    double rows[H * W + KS * KS + OH * OW][5];
+    size_t r = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            double cell[5] = {x, y, img[y * W + x], 0,
+                              y >= AY && y < AY + KS && x >= AX && x < AX + KS};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+    for (int y = 0; y < KS; y++)
+        for (int x = 0; x < KS; x++) {
+            double cell[5] = {x, y, k[y * KS + x], 1, 1};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+    for (int y = 0; y < OH; y++)
+        for (int x = 0; x < OW; x++) {
+            double cell[5] = {x, y, corr[y * OW + x], 2, y == AY && x == AX};
+            memcpy(rows[r++], cell, sizeof cell);
+        }
+    write_table("slide2d.dat", "x y value panel mark", r, 5, &rows[0][0]);
+}
+
 /* Section 3: a box signal of n = 12 and a kernel of k = 5 in the three
  * modes. Each output is placed at the position of the signal sample that
  * the kernel's centre covers, so that the three line up. */
@@ -264,22 +372,27 @@ static void pooling(void)
     close_output(txt);
 
     /* One table for the heat maps: x y value panel (0 input for max, 1 max,
-     * 2 input for average, 3 average), with y counted from the top. */
-    double rows[16 * 2 + 4 * 2][4];
+     * 2 input for average, 3 average), with y counted from the top; window,
+     * the 2 x 2 window (0 to 3, row by row) a pixel falls in or an output
+     * comes from; mark, 1 for the pixel a max window keeps. */
+    double rows[16 * 2 + 4 * 2][6];
     size_t r = 0;
     for (int panel = 0; panel < 4; panel++) {
         int side = panel % 2 ? 2 : 4;
         const float *v = panel == 0 ? max_img : panel == 1 ? max_out : panel == 2 ? avg_img : avg_out;
         for (int y = 0; y < side; y++)
             for (int x = 0; x < side; x++) {
+                int window = side == 4 ? (y / 2) * 2 + x / 2 : y * 2 + x;
                 rows[r][0] = x;
                 rows[r][1] = y;
                 rows[r][2] = v[y * side + x];
                 rows[r][3] = panel;
+                rows[r][4] = window;
+                rows[r][5] = panel == 0 && v[y * side + x] == max_out[window];
                 r++;
             }
     }
-    write_table("pooling.dat", "x y value panel", r, 4, &rows[0][0]);
+    write_table("pooling.dat", "x y value panel window mark", r, 6, &rows[0][0]);
 }
 
 int main(int argc, char **argv)
@@ -290,6 +403,8 @@ int main(int argc, char **argv)
     }
     out_dir = argv[1];
     shifting();
+    sliding();
+    sliding2d();
     borders();
     gallery();
     separable_cost();

@@ -1,4 +1,4 @@
-/* Exercise 4: pooling (chapter section 8). */
+/* Exercise 4: pooling (chapter section 7). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include "grade.h"
 #include "reference.h"
 
-#define SECTION "8 Pooling"
+#define SECTION "7 Pooling"
 
 GRADED_TEST(pool, output_size, 1, SECTION)
 {

@@ -1,4 +1,4 @@
-/* Exercise 5: a convolutional layer (chapter section 9). */
+/* Exercise 5: a convolutional layer (chapter section 8). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,12 +6,12 @@
 #include "grade.h"
 #include "reference.h"
 
-#define SECTION "9 Convolutional layers"
+#define SECTION "8 Convolutional layers"
 
 static const cv_mode MODES[] = {CV_VALID, CV_SAME, CV_FULL};
 
 /* Two 3 x 3 channels, two 2 x 2 kernels, one output, bias 0.5, valid:
- * worked by hand in section 9. */
+ * worked by hand in section 8. */
 GRADED_TEST(layer, hand_computed, 2, SECTION)
 {
     const float in[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, /* channel 0 */

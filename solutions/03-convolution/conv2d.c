@@ -1,5 +1,5 @@
 /* conv2d.c: 2-D cross-correlation and convolution of float images (chapter
- * sections 5 and 7). */
+ * sections 5 and 10). */
 #include "convolution.h"
 
 #include <math.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 // BEGIN SOLUTION
-/* How this solution is fast (section 7). The output is computed a band of
+/* How this solution is fast (section 10). The output is computed a band of
  * rows at a time (a few rows for 3 x 3 and 5 x 5 kernels, else 1), and each
  * band is cut in three along x. In the
  * middle, where every tap's column lies inside the image, no pixel needs a
@@ -455,7 +455,7 @@ cv_status cv_correlate2d(const float *img, size_t h, size_t w, const float *k, s
     // TODO: check the arguments as in cv_correlate1d, and that the image, the
     //   kernel and the output are not too large to exist (section 3), then for
     //   every output (y, x) sum img[y + i - oy][x + j - ox] * k[i][j] over the
-    //   taps whose pixel lies inside the image (section 5). Section 7 makes it
+    //   taps whose pixel lies inside the image (section 5). Section 10 makes it
     //   fast.
     // STUB: (void)img; (void)h; (void)w; (void)k; (void)kh; (void)kw; (void)mode; (void)out;
     // STUB: return CV_ERR_TODO;
