@@ -634,7 +634,7 @@ gv_status baseline_init(size_t vocab_size, size_t dim, unsigned seed, double *pa
 }
 
 static double clip(double x, double limit) { return fmin(fmax(x, -limit), limit); }
-static int finite(double x) { return !isnan(x) && !isinf(x); }
+static int is_finite(double x) { return !isnan(x) && !isinf(x); }
 
 /* One record's step (section 5). u1, u2: scratch of dim values. Returns
  * its cost, 0 for a record skipped for a non-finite diff. */
@@ -649,7 +649,7 @@ static double train_record(const gv_record *rec, size_t vocab_size, size_t dim,
         diff += w[b] * c[b];
     diff += w[dim] + c[dim] - log(rec->value);
     double fdiff = rec->value > o->x_max ? diff : pow(rec->value / o->x_max, o->alpha) * diff;
-    if (!finite(diff) || !finite(fdiff))
+    if (!is_finite(diff) || !is_finite(fdiff))
         return 0;
     double cost = 0.5 * fdiff * diff;
     double sum1 = 0, sum2 = 0;
@@ -663,15 +663,15 @@ static double train_record(const gv_record *rec, size_t vocab_size, size_t dim,
         gw[b] += g1 * g1;
         gc[b] += g2 * g2;
     }
-    if (finite(sum1) && finite(sum2)) {
+    if (is_finite(sum1) && is_finite(sum2)) {
         for (size_t b = 0; b < dim; b++) {
             w[b] -= u1[b];
             c[b] -= u2[b];
         }
     }
     double step_w = fdiff / sqrt(gw[dim]), step_c = fdiff / sqrt(gc[dim]);
-    w[dim] -= finite(step_w) ? step_w : 0;
-    c[dim] -= finite(step_c) ? step_c : 0;
+    w[dim] -= is_finite(step_w) ? step_w : 0;
+    c[dim] -= is_finite(step_c) ? step_c : 0;
     gw[dim] += fdiff * fdiff;
     gc[dim] += fdiff * fdiff;
     return cost;
