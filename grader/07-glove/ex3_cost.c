@@ -134,7 +134,7 @@ static void expect_cost(const gv_record *records, size_t count, const double *pa
                   what);
     if (!(fabsl(cost - want) <= 1e-12L * want))
         grade_fail("gv_cost of %s: expected J = %.17Lg, came %.17g%s", what, want, cost,
-                   fabsl(2 * cost - want) <= 1e-9L * want ? " (twice J: J has a factor 1/2)" :
+                   fabsl(cost - 2 * want) <= 1e-9L * want ? " (twice J: J has a factor 1/2)" :
                    fabsl(cost - want * count) <= 1e-9L * want * count ? " (the sum: J is "
                    "divided by the number of records)" : "");
     long double top = 0;

@@ -283,7 +283,7 @@ static void share_by_hand(rng *r, const uint64_t *x, size_t n, uint64_t *s0, uin
     }
 }
 
-GRADED_TEST(private, secure_dot, 1, SEC_PRIVATE)
+GRADED_TEST(private, secure_dot, 2, SEC_PRIVATE)
 {
     rng r;
     grade_rng(&r);
