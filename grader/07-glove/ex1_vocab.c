@@ -324,7 +324,12 @@ static void expect_cut(size_t a_count, const char *tail, size_t kept, const char
     expect_status(got.status, GV_OK, "gv_vocab_count of a %zu-byte token (%s)", len, what);
     expect_int((long long)got.size, 2, "gv_vocab_count of a %zu-byte token and \"b\": words",
                len);
-    size_t first = got.start[1] - got.start[0], b_first = first == 1 && got.words[0] == 'b';
+    expect_true(got.start[0] == 0 && got.start[0] <= got.start[1] &&
+                got.start[1] <= got.start[2] && got.start[2] == got.bytes && got.bytes <= 2100,
+                "gv_vocab_count of a %zu-byte token and \"b\": start[0..2] = %zu, %zu, %zu do "
+                "not delimit two words in the %zu bytes reported", len, got.start[0],
+                got.start[1], got.start[2], got.bytes);
+    size_t first = got.start[1], b_first = first == 1 && got.words[0] == 'b';
     size_t came = b_first ? got.start[2] - got.start[1] : first;
     if (came != kept)
         grade_fail("gv_vocab_count of a %zu-byte token (%s): expected it cut to %zu bytes "

@@ -238,6 +238,15 @@ GRADED_TEST(cooccur, out_of_vocabulary, 1, SEC_COOCCUR)
                 "are not in {a, b, c}: distances count kept words");
     expect_hand("? a ab b ba ?", abcd, 2, (gv_cooccur_options){1, 0, 1}, gap, 1, "\"ab\" and "
                 "\"ba\" are not \"a\" or \"b\"");
+    /* A token cut to GV_MAX_WORD bytes is the word of its first 999. */
+    char *long_word = grade_alloc(GV_MAX_WORD + 1, 1), *text = grade_alloc(GV_MAX_WORD + 8, 1);
+    memset(long_word, 'q', GV_MAX_WORD);
+    memset(text, 'q', GV_MAX_WORD + 1);
+    memcpy(text + GV_MAX_WORD + 1, " b", 2);
+    const char *long_words[] = {long_word, "b"};
+    expect_hand(text, long_words, 2, (gv_cooccur_options){1, 0, 1}, gap, 1, "1000 'q' and "
+                "\"b\" over the vocabulary {999 'q', b}: the token is cut to 999 bytes, as "
+                "gv_vocab_count cuts it");
     const gv_record none[] = {{0, 0, 0}};
     expect_hand("c d c d", abcd, 2, (gv_cooccur_options){3, 1, 1}, none, 0, "no word of the "
                 "vocabulary {a, b}: no records");
