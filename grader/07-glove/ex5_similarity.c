@@ -288,6 +288,18 @@ static uint32_t *random_questions(rng *r, size_t rows, size_t n)
     return q;
 }
 
+/* |b - a + c| for question (a, b, c). */
+static long double target_norm(const double *unit, size_t dim, const uint32_t *q)
+{
+    long double tt = 0;
+    for (size_t k = 0; k < dim; k++) {
+        long double t = (long double)unit[q[1] * dim + k] - unit[q[0] * dim + k] +
+                        unit[q[2] * dim + k];
+        tt += t * t;
+    }
+    return sqrtl(tt);
+}
+
 /* A planted family: rows 0..3 are man, king, woman, queen with king - man
  * = queen - woman (plus noise), then random distractors. */
 static double *planted_rows(rng *r, size_t rows, size_t dim)
@@ -332,18 +344,25 @@ static void analogies_of(gv_rule rule)
                  n, rows, dim);
         expect_answers(u, rows, dim, q, n, rule, 1e-12L, what);
     }
-    /* Exact ties: a row duplicated, the best answer twice. */
-    for (int round = 0; round < 6; round++) {
-        size_t rows = 10, dim = 8;
-        double *u = random_unit_rows(&r, rows, dim);
-        uint32_t q[3] = {0, 1, 2};
-        long double best, second;
-        uint32_t top = ref_analogy(u, rows, dim, q, rule, &best, &second);
-        uint32_t twin = top == 9 ? 3 : 9;
-        memcpy(u + twin * dim, u + top * dim, dim * sizeof *u);
-        snprintf(what, sizeof what, "0 : 1 :: 2 : ? among 10 random unit rows, rows %u and %u "
-                 "equal and best (a tie)", top < twin ? top : twin, top < twin ? twin : top);
-        expect_answers(u, rows, dim, q, 1, rule, 0, what);
+    /* Exact ties: rows drawn from the 24 unit vectors of 4 values in {0, +-1/2,
+     * +-1}, whose every score is exact in any order of summation. */
+    for (int round = 0; round < 8; round++) {
+        size_t rows = 12 + rng_below(&r, 30), dim = 4, n = 10;
+        double *u = alloc_doubles(rows * dim);
+        for (size_t i = 0; i < rows; i++) {
+            uint64_t pick = rng_below(&r, 24);
+            for (size_t k = 0; k < dim; k++)
+                u[i * dim + k] = pick < 16 ? (pick >> k & 1 ? 0.5 : -0.5) :
+                                 k == (pick - 16) / 2 ? (pick % 2 ? 1 : -1) : 0;
+        }
+        uint32_t *q = grade_alloc(3 * n, sizeof *q);
+        for (size_t i = 0; i < n; i++) /* b - a + c = 0 has no direction: not asked */
+            do
+                memcpy(q + 3 * i, random_questions(&r, rows, 1), 3 * sizeof *q);
+            while (target_norm(u, dim, q + 3 * i) == 0);
+        snprintf(what, sizeof what, "%zu questions on %zu rows drawn from the 24 unit vectors "
+                 "with entries in {0, +-1/2, +-1}, so that many scores tie exactly", n, rows);
+        expect_answers(u, rows, dim, q, n, rule, 0, what);
     }
 }
 
