@@ -93,8 +93,7 @@ void tx_utf8_fail(gv_error *error, size_t line, size_t column, const unsigned ch
     //   "invalid UTF-8 byte 0xff" for a byte that cannot start a character,
     //   and a message of your own for a character cut short, an overlong
     //   form, a surrogate and a code point above U+10FFFF.
-    // STUB: tx_fail(error, line, column, "invalid UTF-8 byte 0x%02x (not checked yet)", p[0]);
-    // STUB: (void)n;
+    // STUB: (void)error; (void)line; (void)column; (void)p; (void)n;
     // BEGIN SOLUTION
     unsigned low, high;
     size_t length = lead_byte(p[0], &low, &high);
