@@ -26,9 +26,12 @@ $(error no lesson matches LESSON=$(LESSON); lessons are: $(ALL_LESSONS))
 endif
 
 # ---- compiler flags ---------------------------------------------------------
-# opt: the fast build (benchmarks, figures, static libraries). -O3 because gcc
-#      12 does not vectorise at -O2; -fopenmp-simd enables `omp simd` pragmas
-#      (no OpenMP runtime is linked).
+# opt: the fast build (benchmarks, figures, static libraries). -O3 because at
+#      -O2 gcc 12 vectorises only what its very-cheap cost model accepts, and
+#      that model rejects a loop which would need scalar code for leftover
+#      iterations, i.e. almost every loop over n values; loops marked
+#      `omp simd` are exempt (-fsimd-cost-model=unlimited is the default).
+#      -fopenmp-simd enables `omp simd` pragmas (no OpenMP runtime is linked).
 # san: the grading build. AddressSanitizer and UBSan make an out-of-bounds
 #      write or undefined behaviour fail the test that caused it.
 # dbg: plain -O1 -g, for Valgrind (which cannot run sanitized code).
@@ -61,7 +64,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~15 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
@@ -76,10 +79,10 @@ help:
 	@echo "Lessons: $(ALL_LESSONS)"
 
 deps:
-	@scripts/deps.sh
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh
 
 deps-instructor:
-	@scripts/deps.sh --instructor
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh --instructor
 
 # ---- objects and libraries ---------------------------------------------------
 # Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the

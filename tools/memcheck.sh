@@ -28,9 +28,10 @@ for lesson in "$@"; do
 
     # DEMO_QUICK shortens the long trainings of demos that have them: Valgrind
     # needs every code path, not every epoch, and step 7 checks the full output.
+    # The demo runs on one core: the tests share the other with it.
     DEMO_QUICK=1 valgrind "${valgrind_opts[@]}" --log-file="$logs/demo.log" \
-        "$build/solutions/dbg/bin/demo-$lesson" "$logs/demo-out" >/dev/null 2>"$logs/demo.err"
-    read -r demo_errors demo_lost < <(summarise "$logs/demo.log")
+        "$build/solutions/dbg/bin/demo-$lesson" "$logs/demo-out" >/dev/null 2>"$logs/demo.err" &
+    demo=$!
 
     # Each test runs in its own process: follow them all, one log per process.
     # As root the sandbox would run as nobody, who cannot write Valgrind's logs here.
@@ -39,6 +40,8 @@ for lesson in "$@"; do
         GRADE_VALGRIND="${valgrind_opts[*]} --log-file=$logs/test.%p.log" \
         "$build/grader/dbg/bin/grade-$lesson" -j2 >"$logs/grade.log" 2>&1
     read -r test_errors test_lost < <(summarise "$logs"/test.*.log)
+    wait "$demo"
+    read -r demo_errors demo_lost < <(summarise "$logs/demo.log")
     processes=$(ls "$logs"/test.*.log | wc -l)
     failed=$(grep -c "	fail	" "$logs/grade/$lesson.tsv" 2>/dev/null)
 

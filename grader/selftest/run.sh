@@ -15,26 +15,47 @@ shift
 lessons=("$@")
 [ ${#lessons[@]} -eq 0 ] && lessons=($(ls grader/*/calls.def | cut -d/ -f2))
 status=0
-flags=(-std=c11 -O1 -g -fPIC -shared -fopenmp-simd -fno-omit-frame-pointer
+flags=(-std=c11 -O1 -g -fPIC -fopenmp-simd -fno-omit-frame-pointer
        -fsanitize=address,undefined -fno-sanitize-recover=all -w)
 mkdir -p "$build/selftest"
 # Absolute: the check for processes left behind looks for this path.
 root=$(cd "$build/selftest" && pwd)
 rm -rf "${root:?}"/*
 
-# Builds lib<lesson>.so into $dir from the given sources.
+# Builds lib<lesson>.so into $dir from the given sources and objects.
 build_lib() {
     local dir=$1 lesson=$2
     shift 2
     mkdir -p "$dir"
-    gcc "${flags[@]}" -Isupport -Igrader/selftest "$@" support/*.c -lm \
+    gcc "${flags[@]}" -shared -Isupport -Igrader/selftest "$@" "$root"/obj/support/*.o -lm \
         -o "$dir/lib$lesson.so" 2>"$dir/build.log"
+}
+
+# objects DIR FLAGS... -- SOURCES...: compiles each source into DIR, once.
+# The attacks differ only in attacks.c, so a lesson's own code and support/
+# are compiled one time, not once per attack.
+objects() {
+    local dir=$1 args=() src
+    shift
+    while [ "$1" != -- ]; do args+=("$1"); shift; done
+    shift
+    [ -f "$dir/done" ] && return 0
+    mkdir -p "$dir"
+    for src in "$@"; do
+        gcc "${flags[@]}" "${args[@]}" -c "$src" -o "$dir/$(basename "$src" .c).o" \
+            2>>"$dir/build.log" || return 1
+    done
+    touch "$dir/done"
 }
 
 score_of() { sed -n '1s/^{"score": \([0-9]*\), "max_score": \([0-9]*\).*/\1 \2/p' "$1"; }
 
 leftovers() { pgrep -f "$root/" | grep -v "^$$\$" | wc -l; }
 
+if ! objects "$root/obj/support" -Isupport -- support/*.c; then
+    echo "selftest: support/ did not build (see $root/obj/support/build.log)"
+    exit 1
+fi
 if ! make -s --no-print-directory BUILD="$build" grader-bins IMPL=solutions GRADE_MODE=san LESSON="${lessons[*]}" \
     >"$root/build.log" 2>&1; then
     echo "selftest: the grader did not build (see $root/build.log)"
@@ -52,9 +73,10 @@ for lesson in "${lessons[@]}"; do
         IFS=: read -r name impl want <<<"$c"
         dir=$root/$name-$lesson
         macro=ATTACK_$(tr a-z A-Z <<<"$name")
-        if ! build_lib "$dir" "$lesson" -D"$macro" -I"$impl/$lesson" "$impl/$lesson"/*.c \
-            grader/selftest/attacks.c; then
-            echo "selftest $lesson/$name: did not build: $(head -3 "$dir/build.log")"
+        objs=$root/obj/$impl-$lesson
+        if ! objects "$objs" -Isupport -I"$impl/$lesson" -- "$impl/$lesson"/*.c ||
+            ! build_lib "$dir" "$lesson" -D"$macro" grader/selftest/attacks.c "$objs"/*.o; then
+            echo "selftest $lesson/$name: did not build: $(cat "$objs/build.log" "$dir/build.log" 2>/dev/null | head -3)"
             status=1
             continue
         fi
