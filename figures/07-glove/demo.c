@@ -419,6 +419,51 @@ static void fixed_point(const model *m)
     free(wb);
 }
 
+/* The dot product of a and b with each entry first clipped to [0, 1]. */
+static double clipped_dot(const double *a, const double *b, size_t d)
+{
+    double dot = 0;
+    for (size_t k = 0; k < d; k++)
+        dot += fmin(fmax(a[k], 0), 1) * fmin(fmax(b[k], 0), 1);
+    return dot;
+}
+
+/* Cosines of a few word pairs at 14 bits: how much clipping costs, how
+ * much the scaling and truncation add, and the signed codes. */
+static void fixed_pairs(const model *m)
+{
+    static const char *const words[][2] = {
+        {"whale", "whales"}, {"whale", "boat"}, {"ship", "sea"}, {"captain", "ahab"},
+        {"he", "she"},       {"three", "four"}, {"night", "day"}, {"whale", "said"},
+    };
+    size_t d = m->dim;
+    uint64_t *ca = new_array(d, sizeof *ca), *cb = new_array(d, sizeof *cb);
+    FILE *f = open_output("fixed14.txt");
+    fprintf(f, "cosines of unit vectors (d = %zu) and their 14-bit fixed-point versions\n", d);
+    fprintf(f, "%-18s %-10s %-17s %-17s %s\n", "pair", "doubles", "clipped, doubles",
+            "clipped, 14 bits", "signed, 14 bits");
+    for (size_t p = 0; p < sizeof words / sizeof words[0]; p++) {
+        const double *a = m->unit + need_word(m, words[p][0]) * (long)d,
+                     *b = m->unit + need_word(m, words[p][1]) * (long)d;
+        double cosine, clipped, fixed[2];
+        check(gv_cosine(a, b, d, &cosine), "gv_cosine");
+        clipped = clipped_dot(a, b, d);
+        for (int mode = 0; mode < 2; mode++) {
+            gv_fixed_mode fm = mode == 0 ? GV_FIXED_CLIPPED : GV_FIXED_SIGNED;
+            check(gv_fixed_encode(a, d, 14, fm, ca), "gv_fixed_encode");
+            check(gv_fixed_encode(b, d, 14, fm, cb), "gv_fixed_encode");
+            check(gv_fixed_dot(ca, cb, d, 14, fm, &fixed[mode]), "gv_fixed_dot");
+        }
+        char pair[40];
+        snprintf(pair, sizeof pair, "%s / %s", words[p][0], words[p][1]);
+        fprintf(f, "%-18s %-10.7f %-17.7f %-17.7f %.7f\n", pair, cosine, clipped, fixed[0],
+                fixed[1]);
+    }
+    close_output(f);
+    free(ca);
+    free(cb);
+}
+
 static void print_codes(FILE *f, const char *name, const uint64_t *x)
 {
     fprintf(f, "%-4s %016llx %016llx %016llx ...\n", name, (unsigned long long)x[0],
@@ -490,6 +535,7 @@ int main(int argc, char **argv)
     neighbours(&m);
     word_map(&m);
     fixed_point(&m);
+    fixed_pairs(&m);
     secure_dot(&m);
 
     free(m.params);
