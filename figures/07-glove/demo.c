@@ -90,31 +90,21 @@ static void top_contexts(FILE *f, const corpus *c, size_t i, double row_sum)
     fprintf(f, "\n");
 }
 
-static void ice_steam_ratios(void)
+/* The seed's table for six probe words k: X, P(k | ice), P(k | steam) and
+ * their ratio. ice and steam are the two words' ids, x_ice and x_steam
+ * their rows' sums. */
+static void ratio_table(FILE *f, const corpus *c, const char *const probes[6], size_t ice,
+                        size_t steam, double x_ice, double x_steam)
 {
-    gv_cooccur_options options = {10, 1, 1};
-    corpus c = corpus_build("data/07-glove/ice-steam.txt", NULL, 1, &options);
-    long ice = corpus_find(&c, "ice"), steam = corpus_find(&c, "steam");
-    if (ice < 0 || steam < 0) {
-        fprintf(stderr, "demo: ice or steam missing from data/07-glove/ice-steam.txt\n");
-        exit(1);
-    }
-    double x_ice = corpus_row_sum(&c, (size_t)ice), x_steam = corpus_row_sum(&c, (size_t)steam);
-    const char *probes[] = {"solid", "gas", "water", "fashion", "cold", "hot"};
-    FILE *f = open_output("ratios.txt");
-    fprintf(f, "ice seen %llu times, steam %llu times; window 10, 1/d weighting\n",
-            (unsigned long long)c.count[ice], (unsigned long long)c.count[steam]);
-    fprintf(f, "X_ice = %.2f, X_steam = %.2f (each row's sum over every context word)\n\n",
-            x_ice, x_steam);
-    fprintf(f, "%-22s", "k =");
+    fprintf(f, "\n%-22s", "k =");
     for (size_t p = 0; p < 6; p++)
         fprintf(f, "%11s", probes[p]);
     fprintf(f, "\n");
     double x[2][6];
     for (size_t p = 0; p < 6; p++) {
-        long k = corpus_find(&c, probes[p]);
-        x[0][p] = k < 0 ? 0 : corpus_x(&c, (size_t)ice, (size_t)k);
-        x[1][p] = k < 0 ? 0 : corpus_x(&c, (size_t)steam, (size_t)k);
+        long k = corpus_find(c, probes[p]);
+        x[0][p] = k < 0 ? 0 : corpus_x(c, ice, (size_t)k);
+        x[1][p] = k < 0 ? 0 : corpus_x(c, steam, (size_t)k);
     }
     const char *rows[] = {"X_ice,k", "X_steam,k", "P(k | ice)", "P(k | steam)",
                           "P(k|ice) / P(k|steam)"};
@@ -133,6 +123,27 @@ static void ice_steam_ratios(void)
         }
         fprintf(f, "\n");
     }
+}
+
+static void ice_steam_ratios(void)
+{
+    gv_cooccur_options options = {10, 1, 1};
+    corpus c = corpus_build("data/07-glove/ice-steam.txt", NULL, 1, &options);
+    long ice = corpus_find(&c, "ice"), steam = corpus_find(&c, "steam");
+    if (ice < 0 || steam < 0) {
+        fprintf(stderr, "demo: ice or steam missing from data/07-glove/ice-steam.txt\n");
+        exit(1);
+    }
+    double x_ice = corpus_row_sum(&c, (size_t)ice), x_steam = corpus_row_sum(&c, (size_t)steam);
+    static const char *const seed_probes[6] = {"solid", "gas", "water", "fashion", "cold", "hot"};
+    static const char *const corpus_probes[6] = {"covered", "sea", "power", "coal", "the", "and"};
+    FILE *f = open_output("ratios.txt");
+    fprintf(f, "ice seen %llu times, steam %llu times; window 10, 1/d weighting\n",
+            (unsigned long long)c.count[ice], (unsigned long long)c.count[steam]);
+    fprintf(f, "X_ice = %.2f, X_steam = %.2f (each row's sum over every context word)\n",
+            x_ice, x_steam);
+    ratio_table(f, &c, seed_probes, (size_t)ice, (size_t)steam, x_ice, x_steam);
+    ratio_table(f, &c, corpus_probes, (size_t)ice, (size_t)steam, x_ice, x_steam);
     for (int t = 0; t < 2; t++)
         top_contexts(f, &c, (size_t)(t == 0 ? ice : steam), t == 0 ? x_ice : x_steam);
     close_output(f);
@@ -470,6 +481,33 @@ static void print_codes(FILE *f, const char *name, const uint64_t *x)
             (unsigned long long)x[1], (unsigned long long)x[2]);
 }
 
+/* Party 0's result z0 over many dealings of the shares and triples: its
+ * top 4 bits counted in 16 bins, and the chi-square statistic against the
+ * uniform distribution (15 degrees of freedom: about 15 +- 5.5 if uniform). */
+static void party_view(FILE *f, const uint64_t *x, const uint64_t *y, size_t d, uint64_t plain)
+{
+    size_t runs = quick ? 800 : 16000, bins[16] = {0}, wrong = 0;
+    uint64_t *shares = new_array(4 * d, sizeof *shares), z[2];
+    for (size_t t = 0; t < runs; t++) {
+        check(gv_share(x, d, 1000 + 2 * t, shares, shares + d), "gv_share");
+        check(gv_share(y, d, 1001 + 2 * t, shares + 2 * d, shares + 3 * d), "gv_share");
+        check(gv_secure_dot(shares, shares + d, shares + 2 * d, shares + 3 * d, d, 500000 + t, z),
+              "gv_secure_dot");
+        bins[z[0] >> 60]++;
+        wrong += z[0] + z[1] != plain;
+    }
+    double expected = (double)runs / 16, chi2 = 0;
+    fprintf(f, "over %zu dealings, z0's top 4 bits:", runs);
+    for (size_t b = 0; b < 16; b++) {
+        fprintf(f, " %zu", bins[b]);
+        chi2 += ((double)bins[b] - expected) * ((double)bins[b] - expected) / expected;
+    }
+    fprintf(f, "\nchi-square against uniform %.1f (15 degrees of freedom); "
+               "z0 + z1 differed from x . y %zu times\n",
+            chi2, wrong);
+    free(shares);
+}
+
 static void secure_dot(const model *m)
 {
     size_t d = m->dim;
@@ -507,6 +545,7 @@ static void secure_dot(const model *m)
             z[0] + z[1] == plain ? "equal" : "DIFFERENT");
     fprintf(f, "as signed: %lld / 2^28 = %.7f; the cosine in doubles %.7f\n",
             (long long)(int64_t)plain, decoded, cosine);
+    party_view(f, x, y, d, plain);
     close_output(f);
     free(x);
     free(x0);
