@@ -8,9 +8,10 @@
  * they come from); the corpora and small tools are in examples.c.
  *
  * With DEMO_QUICK=1 in the environment the trainings run 3 epochs instead
- * of 50 and the fixed-point errors average over fewer pairs: every code
- * path still runs, fast enough for Valgrind, and the numbers written are
- * not the chapter's. */
+ * of 50, LSA's subspace iteration 3 rounds instead of 100, and the
+ * fixed-point errors and the shares' test average over fewer runs: every
+ * code path still runs, fast enough for Valgrind, and the numbers written
+ * are not the chapter's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,16 +289,18 @@ static long need_word(const model *m, const char *word)
     return id;
 }
 
-static void neighbours(const model *m)
+/* The five nearest words of each query among the unit rows (V x d). */
+static void nearest_table(const model *m, const double *unit, const char *name,
+                          const char *title)
 {
     const char *queries[] = {"whale", "ship", "sea", "captain", "night", "he", "three", "said"};
     size_t d = m->dim;
-    FILE *f = open_output("neighbours.txt");
-    fprintf(f, "%-8s the five nearest words by cosine of w + w~\n", "word");
+    FILE *f = open_output(name);
+    fprintf(f, "%-8s %s\n", "word", title);
     for (size_t q = 0; q < 8; q++) {
         uint32_t id = (uint32_t)need_word(m, queries[q]), ids[5];
         double scores[5];
-        check(gv_nearest(m->unit, m->c.vocab_size, d, m->unit + id * d, 5, &id, 1, ids, scores),
+        check(gv_nearest(unit, m->c.vocab_size, d, unit + id * d, 5, &id, 1, ids, scores),
               "gv_nearest");
         fprintf(f, "%-8s", queries[q]);
         char word[32];
@@ -306,6 +309,19 @@ static void neighbours(const model *m)
         fprintf(f, "\n");
     }
     close_output(f);
+}
+
+static void neighbours(const model *m)
+{
+    nearest_table(m, m->unit, "neighbours.txt", "the five nearest words by cosine of w + w~");
+    size_t v = m->c.vocab_size, d = m->dim;
+    double *lsa = new_array(v * d, sizeof *lsa), *unit = new_array(v * d, sizeof *unit);
+    lsa_embedding(&m->c, d, quick ? 3 : 100, 3, lsa);
+    check(gv_normalize_rows(lsa, v, d, unit), "gv_normalize_rows");
+    nearest_table(m, unit, "lsa.txt",
+                  "the five nearest words by cosine of LSA's vectors (PPMI, rank 50)");
+    free(lsa);
+    free(unit);
 }
 
 /* The words of the map: families of related words, then pairs a -> b

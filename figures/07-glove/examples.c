@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gemm.h"
+#include "rng.h"
+
 void check(gv_status s, const char *what)
 {
     if (s != GV_OK) {
@@ -200,4 +203,72 @@ void principal_directions(const double *rows, size_t n, size_t d, size_t k, doub
                 cov[a * d + b] -= lambda * v[a] * v[b];
     }
     free(cov);
+}
+
+/* Each row of q (k x n) made orthogonal to the rows before it and of
+ * norm 1 (modified Gram-Schmidt). */
+static void orthonormalize_rows(double *q, size_t k, size_t n)
+{
+    for (size_t a = 0; a < k; a++) {
+        double *row = q + a * n;
+        for (size_t b = 0; b < a; b++) {
+            const double *prev = q + b * n;
+            double dot = 0;
+            for (size_t j = 0; j < n; j++)
+                dot += row[j] * prev[j];
+            for (size_t j = 0; j < n; j++)
+                row[j] -= dot * prev[j];
+        }
+        double norm = 0;
+        for (size_t j = 0; j < n; j++)
+            norm += row[j] * row[j];
+        norm = sqrt(norm);
+        for (size_t j = 0; j < n; j++)
+            row[j] /= norm;
+    }
+}
+
+/* The dense V x V PPMI matrix of the counts: max(0, ln(X_ij X / (X_i X_j))),
+ * X the sum of every count. */
+static double *ppmi_matrix(const corpus *c)
+{
+    size_t v = c->vocab_size;
+    double *m = new_array(v * v, sizeof *m), *row = new_array(v, sizeof *row), total = 0;
+    for (size_t r = 0; r < c->nonzeros; r++) {
+        row[c->records[r].row] += c->records[r].value;
+        total += c->records[r].value;
+    }
+    for (size_t r = 0; r < c->nonzeros; r++) {
+        const gv_record *e = &c->records[r];
+        double pmi = log(e->value * total / (row[e->row] * row[e->col]));
+        m[(size_t)e->row * v + e->col] = pmi > 0 ? pmi : 0;
+    }
+    free(row);
+    return m;
+}
+
+void lsa_embedding(const corpus *c, size_t k, size_t iterations, uint64_t seed,
+                   double *embedding)
+{
+    size_t v = c->vocab_size;
+    double *m = ppmi_matrix(c), *q = new_array(k * v, sizeof *q), *z = new_array(k * v, sizeof *z);
+    rng r;
+    rng_seed(&r, seed);
+    for (size_t i = 0; i < k * v; i++)
+        q[i] = rng_normal(&r);
+    orthonormalize_rows(q, k, v);
+    for (size_t it = 0; it < iterations; it++) {
+        /* the rows of q span an invariant subspace of the symmetric m at the end */
+        gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, k, v, v, 1.0, q, v, m, v, 0.0, z, v);
+        orthonormalize_rows(z, k, v);
+        double *swap = q;
+        q = z, z = swap;
+    }
+    gemm(GEMM_NO_TRANS, GEMM_NO_TRANS, k, v, v, 1.0, q, v, m, v, 0.0, z, v);
+    for (size_t i = 0; i < v; i++)
+        for (size_t a = 0; a < k; a++)
+            embedding[i * k + a] = z[a * v + i];
+    free(m);
+    free(q);
+    free(z);
 }

@@ -47,4 +47,12 @@ double corpus_row_sum(const corpus *c, size_t i);
 void principal_directions(const double *rows, size_t n, size_t d, size_t k, double *mean,
                           double *directions);
 
+/* LSA's word vectors (V x k): the rows of the PPMI matrix of the counts
+ * (max(0, ln(X_ij X / (X_i X_j)))) projected on its top k-dimensional
+ * invariant subspace, found by `iterations` rounds of subspace iteration
+ * from a random start. Equal to U_k Sigma_k of its SVD up to a rotation,
+ * which leaves every cosine unchanged. */
+void lsa_embedding(const corpus *c, size_t k, size_t iterations, uint64_t seed,
+                   double *embedding);
+
 #endif
