@@ -324,6 +324,88 @@ static void neighbours(const model *m)
     free(unit);
 }
 
+/* a : b :: c : ? by both rules, for a few questions on the map's words. */
+static void own_analogies(FILE *f, const model *m)
+{
+    static const char *const q[][4] = {
+        {"man", "men", "whale", "whales"},  {"whale", "whales", "ship", "ships"},
+        {"ship", "ships", "man", "men"},    {"boat", "boats", "ship", "ships"},
+        {"he", "she", "his", "her"},        {"he", "his", "she", "her"},
+        {"day", "night", "morning", "evening"}, {"one", "two", "three", "four"},
+    };
+    enum { N = sizeof q / sizeof q[0] };
+    uint32_t ids[N * 3], answers[2][N];
+    for (size_t i = 0; i < N; i++)
+        for (size_t k = 0; k < 3; k++)
+            ids[3 * i + k] = (uint32_t)need_word(m, q[i][k]);
+    for (int rule = 0; rule < 2; rule++)
+        check(gv_analogies(m->unit, m->c.vocab_size, m->dim, ids, N,
+                           rule == 0 ? GV_3COSADD : GV_3COSMUL, answers[rule]),
+              "gv_analogies");
+    fprintf(f, "%-38s %-12s %s\n", "question (expected answer)", "3CosAdd", "3CosMul");
+    for (size_t i = 0; i < N; i++) {
+        char text[64], add[32], mul[32];
+        snprintf(text, sizeof text, "%s : %s :: %s : ? (%s)", q[i][0], q[i][1], q[i][2], q[i][3]);
+        fprintf(f, "%-38s %-12s %s\n", text, corpus_word(&m->c, answers[0][i], add, sizeof add),
+                corpus_word(&m->c, answers[1][i], mul, sizeof mul));
+    }
+}
+
+/* The standard questions (data/analogies/) whose four words are all in
+ * the vocabulary, and how many each rule answers right. */
+static void standard_analogies(FILE *f, const model *m)
+{
+    static const char *const files[] = {
+        "capital-common-countries", "capital-world", "currency", "city-in-state", "family",
+        "gram1-adjective-to-adverb", "gram2-opposite", "gram3-comparative", "gram4-superlative",
+        "gram5-present-participle", "gram6-nationality-adjective", "gram7-past-tense",
+        "gram8-plural", "gram9-plural-verbs"};
+    size_t total = 0, asked = 0, right[2] = {0, 0};
+    fprintf(f, "\nthe standard questions (categories with none of their questions known "
+               "not shown)\n%-28s %5s %5s %5s %5s\n",
+            "category", "total", "known", "add", "mul");
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[128], w[4][64];
+        snprintf(path, sizeof path, "data/analogies/%s.txt", files[i]);
+        FILE *in = fopen(path, "r");
+        if (!in) {
+            perror(path);
+            exit(1);
+        }
+        size_t lines = 0, known = 0, good[2] = {0, 0};
+        while (fscanf(in, "%63s %63s %63s %63s", w[0], w[1], w[2], w[3]) == 4) {
+            long id[4];
+            lines++;
+            for (size_t k = 0; k < 4; k++)
+                id[k] = corpus_find(&m->c, w[k]);
+            if (id[0] < 0 || id[1] < 0 || id[2] < 0 || id[3] < 0)
+                continue;
+            known++;
+            uint32_t question[3] = {(uint32_t)id[0], (uint32_t)id[1], (uint32_t)id[2]}, answer;
+            for (int rule = 0; rule < 2; rule++) {
+                check(gv_analogies(m->unit, m->c.vocab_size, m->dim, question, 1,
+                                   rule == 0 ? GV_3COSADD : GV_3COSMUL, &answer),
+                      "gv_analogies");
+                good[rule] += answer == (uint32_t)id[3];
+            }
+        }
+        fclose(in);
+        if (known > 0)
+            fprintf(f, "%-28s %5zu %5zu %5zu %5zu\n", files[i], lines, known, good[0], good[1]);
+        total += lines, asked += known, right[0] += good[0], right[1] += good[1];
+    }
+    fprintf(f, "%-28s %5zu %5zu %5zu %5zu\n", "all 14 categories", total, asked, right[0],
+            right[1]);
+}
+
+static void analogies(const model *m)
+{
+    FILE *f = open_output("analogies.txt");
+    own_analogies(f, m);
+    standard_analogies(f, m);
+    close_output(f);
+}
+
 /* The words of the map: families of related words, then pairs a -> b
  * drawn as arrows (family 4: singular -> plural, 5: he -> she). */
 static const struct {
@@ -589,6 +671,7 @@ int main(int argc, char **argv)
     train(&m);
     neighbours(&m);
     word_map(&m);
+    analogies(&m);
     fixed_point(&m);
     fixed_pairs(&m);
     secure_dot(&m);
