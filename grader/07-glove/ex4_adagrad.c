@@ -93,7 +93,9 @@ GRADED_TEST(adagrad, shuffle, 1, SEC_ADAGRAD)
                            (unsigned long long)seed, k, want[k].row, want[k].col, want[k].value,
                            got[k].row, got[k].col, got[k].value);
     }
+    gv_record one = {0, 0, 1};
     expect_status(gv_shuffle(NULL, 5, 1), GV_ERR_ARG, "gv_shuffle(NULL, 5, ...)");
+    expect_status(gv_shuffle(&one, 0, 1), GV_ERR_ARG, "gv_shuffle with count = 0");
 }
 
 /* A model, its gradsq and options, and records: one AdaGrad problem. */

@@ -229,6 +229,8 @@ GRADED_TEST(similarity, nearest, 2, SEC_SIMILARITY)
                   "with dim = 0");
     expect_status(gv_nearest(grid, 4, 3, q, 5, NULL, 0, ids, scores), GV_ERR_ARG, "gv_nearest "
                   "with k = 5 of 4 rows");
+    expect_status(gv_nearest(grid, 4, 3, q, 0, NULL, 0, ids, scores), GV_ERR_ARG, "gv_nearest "
+                  "with k = 0");
     expect_status(gv_nearest(NULL, 4, 3, q, 1, NULL, 0, ids, scores), GV_ERR_ARG, "gv_nearest "
                   "with unit = NULL");
     expect_status(gv_nearest(grid, 4, 3, NULL, 1, NULL, 0, ids, scores), GV_ERR_ARG, "gv_nearest "
@@ -386,6 +388,8 @@ GRADED_TEST(similarity, analogies_add, 2, SEC_SIMILARITY)
                   "gv_analogies with rows = 0");
     expect_status(gv_analogies(u, 4, 0, q, 1, GV_3COSADD, answers), GV_ERR_ARG,
                   "gv_analogies with dim = 0");
+    expect_status(gv_analogies(u, 4, 2, q, 0, GV_3COSADD, answers), GV_ERR_ARG,
+                  "gv_analogies with n = 0");
 }
 
 GRADED_TEST(similarity, analogies_mul, 2, SEC_SIMILARITY)

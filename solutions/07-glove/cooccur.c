@@ -10,10 +10,12 @@
 // BEGIN SOLUTION
 /* The counts live in two places, as in the original code. Frequent words
  * meet often, so the pairs whose ranks (1-based ids) have a small product,
- * (i + 1)(j + 1) <= max_product roughly, get a dense table: row i holds
- * columns 0 .. min(max_product / (i + 1), V) - 1. Every other pair is
- * appended to a list of (key, weight) that is sorted, its equal keys summed,
- * and merged into one sorted list of distinct keys whenever it fills up.
+ * (i + 1)(j + 1) <= max_product, get a dense table: row i holds columns
+ * 0 .. min(max_product / (i + 1), V) - 1, and max_product is the largest
+ * that keeps the table within DENSE_MAX entries (the original derives it
+ * from its -memory option). Every other pair is appended to a list of
+ * (key, weight) that is sorted, its equal keys summed, and merged into one
+ * sorted list of distinct keys whenever it fills up.
  *
  * Each X_ij is a sum of 1/d terms. The dense table adds them in the order
  * of the text, and so does a sorted batch of the list (its sort is stable);

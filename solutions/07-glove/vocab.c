@@ -96,9 +96,9 @@ gv_status gv_vocab_count(const char *text, size_t len, uint64_t min_count, char 
     // TODO: count every token of the text in one pass (tx_next gives them,
     //   a tx_table counts them); keep the words seen at least min_count
     //   times, sort them by count, most frequent first, ties by memcmp of
-    //   the bytes (a shorter prefix first), and write them out. Set *size
-    //   and *bytes in every case but an error; if the arrays are too small
-    //   return GV_ERR_SPACE without writing them. Clear *error on success.
+    //   the bytes (a shorter prefix first), and write them out. If the
+    //   arrays are too small, return GV_ERR_SPACE without writing them, but
+    //   with *size and *bytes set. Clear *error on success.
     // STUB: (void)text; (void)len; (void)min_count; (void)words; (void)words_capacity;
     // STUB: (void)start; (void)count; (void)capacity; (void)size; (void)bytes; (void)error;
     // STUB: return GV_ERR_TODO;
