@@ -65,8 +65,7 @@ double gv_weight(double x, double x_max, double alpha)
 }
 
 // BEGIN SOLUTION
-/* The dot product w_i . w~_j, in the order the trainer's scalar code adds
- * it. */
+/* a . b, added in index order. */
 static double dot(const double *a, const double *b, size_t n)
 {
     double sum = 0.0;
