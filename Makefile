@@ -186,7 +186,7 @@ BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 BENCH_LIBS_06-pca := -llapacke -lopenblas
-BENCH_LIBS_07-glove := # compared with a transcription of the original C code, no library
+BENCH_LIBS_07-glove := -pthread # compared with a transcription of the original C code, no library
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp

@@ -52,11 +52,9 @@ gv_status gv_shuffle(gv_record *records, size_t count, uint64_t seed)
 
 // BEGIN SOLUTION
 /* Records ahead of the current one whose rows are fetched into the cache:
- * the rows of a rare word are far apart in memory and are not cached, and
- * the processor cannot guess which comes next. Without it, the first
- * reads of the four rows take most of the time; 4 records (about a
- * microsecond) ahead is enough for memory to answer, 3 to 16 all do about
- * as well. */
+ * the rows of a rare word are far apart in memory and seldom cached, and
+ * the processor cannot guess which comes next. 4 records (over a
+ * microsecond) ahead leaves memory time to answer. */
 enum { PREFETCH_AHEAD = 4 };
 
 static inline vd vd_sqrt(vd x)
