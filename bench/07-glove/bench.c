@@ -417,6 +417,17 @@ static gv_status train_threaded(const baseline_vocab *vocab, const gv_record *re
     return GV_OK;
 }
 
+/* path without the working directory in front, when it is inside it: the
+ * output then reads the same from any checkout. */
+static const char *relative_to_cwd(const char *path)
+{
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd) == NULL)
+        return path;
+    size_t n = strlen(cwd);
+    return strncmp(path, cwd, n) == 0 && path[n] == '/' ? path + n + 1 : path;
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 static gv_status train_and_compare(const baseline_vocab *vocab, gv_record *records, size_t count,
@@ -467,7 +478,7 @@ int main(int argc, char **argv)
                corpus ? corpus : "its path is unknown");
         return EXIT_SUCCESS;
     }
-    printf("Corpus: %s, %zu bytes\n", corpus, len);
+    printf("Corpus: %s, %zu bytes\n", relative_to_cwd(corpus), len);
     baseline_vocab vocab = {0};
     gv_record *records = NULL;
     size_t count = 0;
