@@ -1,5 +1,5 @@
 /* mlp.c: a multilayer perceptron, its forward pass and its gradient by
- * backpropagation (chapter sections 5 and 7). */
+ * backpropagation (chapter sections 6 and 7). */
 #include "backprop.h"
 
 #include <math.h>
@@ -76,7 +76,7 @@ bp_status bp_mlp_forward(const bp_mlp *net, const double *x, size_t batch, size_
 bp_status bp_mlp_loss_grad(const bp_mlp *net, const double *x, const unsigned char *labels,
                            size_t batch, double *loss, double *grad, double *dx)
 {
-    // TODO: section 7's recipe. Forward, keeping every layer's z and h. The
+    // TODO: section 6.3's recipe. Forward, keeping every layer's z and h. The
     //   loss is the mean of bp_softmax_cross_entropy over the batch, and its
     //   gradient with respect to the logits is (softmax - onehot) / batch.
     //   Then from the last layer down: bp_dense_backward gives dW and db

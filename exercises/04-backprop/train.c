@@ -1,4 +1,4 @@
-/* train.c: mini-batch gradient descent with momentum (chapter section 8). */
+/* train.c: mini-batch gradient descent with momentum (chapter section 9.3). */
 #include "backprop.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
 /* Exercises 6 and 7: a multilayer perceptron, its gradient, and the gradient
- * checker (chapter sections 5 and 7). */
+ * checker (chapter sections 6 and 7). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include "grade.h"
 #include "reference.h"
 
-#define LAYERS "5 Layers"
+#define LAYERS "6.3 A multilayer perceptron"
 #define CHECKING "7 Checking gradients"
 
 static const bp_activation ACTS[] = {BP_TANH_ACT, BP_SIGMOID_ACT, BP_RELU_ACT};

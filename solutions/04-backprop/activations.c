@@ -84,7 +84,7 @@ void bp_activate_forward(bp_activation f, const double *z, size_t n, double *h)
 void bp_activate_backward(bp_activation f, const double *z, const double *dh, size_t n,
                           double *dz)
 {
-    // TODO: dz[i] = dh[i] * f'(z[i]), the Hadamard product of section 5.
+    // TODO: dz[i] = dh[i] * f'(z[i]), the Hadamard product of section 3.
     // STUB: (void)f; (void)z; (void)dh; (void)n; (void)dz;
     // BEGIN SOLUTION
     if (!z || !dh || !dz)

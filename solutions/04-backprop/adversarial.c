@@ -1,5 +1,5 @@
 /* adversarial.c: the gradient of the loss with respect to the input, and the
- * fast gradient sign method (chapter section 9). */
+ * fast gradient sign method (chapter section 10). */
 #include "backprop.h"
 
 #include <stdlib.h>

@@ -145,7 +145,28 @@ double bp_bce_logit(double z, double y, double *grad);
  * label >= n. */
 double bp_softmax_cross_entropy(const double *logits, size_t n, size_t label, double *grad);
 
-/* ---- Exercise 4: dense layers and the matrix multiply (section 5) -------- */
+/* ---- Exercise 4: the 3-2-1 network by hand (section 5) ----------------- */
+
+/* x (3) -> z1 = W1 x + b1 (2) -> h = relu(z1) -> z2 = W2 h + b2 (1)
+ *   -> y_hat = sigmoid(z2), loss = binary cross-entropy of y. */
+typedef struct {
+    double w1[2][3], b1[2];
+    double w2[1][2], b2[1];
+} bp_net321;
+
+/* Every intermediate value of one forward and backward pass. */
+typedef struct {
+    double z1[2], h[2], z2, y_hat, loss;                    /* forward */
+    double dz2, dw2[2], db2, dh[2], dz1[2], dw1[2][3], db1[2]; /* backward: dL/d... */
+} bp_trace321;
+
+/* Forward pass, loss and every gradient for one example (x, y). */
+bp_status bp_net321_pass(const bp_net321 *net, const double x[3], double y, bp_trace321 *trace);
+
+/* One step of gradient descent: every parameter -= rate * its gradient. */
+void bp_net321_step(bp_net321 *net, const bp_trace321 *trace, double rate);
+
+/* ---- Exercise 5: dense layers and the matrix multiply (section 6) ------ */
 
 typedef enum { BP_NO_TRANS = 0, BP_TRANS = 1 } bp_transpose;
 
@@ -176,28 +197,7 @@ void bp_dense_forward(const bp_dense *layer, const double *x, size_t batch, doub
 void bp_dense_backward(const bp_dense *layer, const double *x, size_t batch, const double *dy,
                        double *dw, double *db, double *dx);
 
-/* ---- Exercise 5: the 3-2-1 network by hand (section 6) ------------------- */
-
-/* x (3) -> z1 = W1 x + b1 (2) -> h = relu(z1) -> z2 = W2 h + b2 (1)
- *   -> y_hat = sigmoid(z2), loss = binary cross-entropy of y. */
-typedef struct {
-    double w1[2][3], b1[2];
-    double w2[1][2], b2[1];
-} bp_net321;
-
-/* Every intermediate value of one forward and backward pass. */
-typedef struct {
-    double z1[2], h[2], z2, y_hat, loss;                    /* forward */
-    double dz2, dw2[2], db2, dh[2], dz1[2], dw1[2][3], db1[2]; /* backward: dL/d... */
-} bp_trace321;
-
-/* Forward pass, loss and every gradient for one example (x, y). */
-bp_status bp_net321_pass(const bp_net321 *net, const double x[3], double y, bp_trace321 *trace);
-
-/* One step of gradient descent: every parameter -= rate * its gradient. */
-void bp_net321_step(bp_net321 *net, const bp_trace321 *trace, double rate);
-
-/* ---- Exercise 6: a multilayer perceptron and its gradient (sections 5, 7) - */
+/* ---- Exercise 6: a multilayer perceptron and its gradient (section 6) -- */
 
 enum { BP_MAX_LAYERS = 8 };
 
@@ -242,6 +242,8 @@ bp_status bp_mlp_forward(const bp_mlp *net, const double *x, size_t batch, size_
 bp_status bp_mlp_loss_grad(const bp_mlp *net, const double *x, const unsigned char *labels,
                            size_t batch, double *loss, double *grad, double *dx);
 
+/* ---- Exercise 7: a gradient checker (section 7) ------------------------ */
+
 /* A loss as a function of a parameter vector, for the gradient checker. */
 typedef double (*bp_loss_fn)(const double *params, void *ctx);
 
@@ -254,7 +256,7 @@ typedef double (*bp_loss_fn)(const double *params, void *ctx);
 bp_status bp_gradient_check(bp_loss_fn loss, void *ctx, double *params, size_t n,
                             const double *grad, double step, double *max_error, size_t *worst);
 
-/* ---- Exercise 7: training (section 8) ------------------------------------- */
+/* ---- Exercise 8: training (section 9) ---------------------------------- */
 
 typedef struct {
     double learning_rate; /* > 0 */
@@ -285,7 +287,7 @@ int bp_mlp_predict(const bp_mlp *net, const double *x);
 double bp_mlp_accuracy(const bp_mlp *net, const double *x, const unsigned char *labels,
                        size_t n);
 
-/* ---- Exercise 8: adversarial examples (section 9) ------------------------- */
+/* ---- Exercise 9: adversarial examples (section 10) --------------------- */
 
 /* The gradient of one example's cross-entropy with respect to its inputs
  * (sizes[0] values) into grad. Errors as bp_mlp_loss_grad. */

@@ -1,4 +1,4 @@
-/* Exercise 9: adversarial examples (chapter section 9). */
+/* Exercise 9: adversarial examples (chapter section 10). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 #include "grade.h"
 #include "reference.h"
 
-#define SECTION "9 Adversarial examples"
+#define SECTION "10 Adversarial examples"
 
 /* d loss / d x for one example, by central differences on the grader's loss. */
 static void numeric_input_grad(const bp_mlp *net, double *x, unsigned char label, long double *g)

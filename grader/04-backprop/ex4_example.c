@@ -1,4 +1,4 @@
-/* Exercise 5: the 3-2-1 network by hand (chapter section 6). */
+/* Exercise 4: the 3-2-1 network by hand (chapter section 5). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include "grade.h"
 #include "reference.h"
 
-#define SECTION "6 The 3-2-1 network"
+#define SECTION "5 The 3-2-1 network"
 
 /* The grader's own pass, in long double, written from the formulas. */
 typedef struct {

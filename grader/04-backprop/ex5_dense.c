@@ -1,4 +1,4 @@
-/* Exercise 4: dense layers and the matrix multiply (chapter section 5). */
+/* Exercise 5: dense layers and the matrix multiply (chapter section 6). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 #include "grade.h"
 #include "reference.h"
 
-#define SECTION "5 Layers"
+#define SECTION "6 Layers"
 
 /* op(X)[i][j] of a row-major matrix with row length ld. */
 static double at(const double *x, size_t ld, int trans, size_t i, size_t j)
@@ -125,7 +125,7 @@ GRADED_TEST_T(dense, gemm_random_shapes, 3, SECTION, 6)
     check_gemm(&r, 3, 4099, 300, 1, 0, 0.5); /* wider than any block of columns */
 }
 
-/* The chapter's layer: W1 and b1 of section 6 on x = [1, 0.5, -1.5]. */
+/* The chapter's layer: W1 and b1 of section 5 on x = [1, 0.5, -1.5]. */
 GRADED_TEST(dense, the_chapter_layer, 2, SECTION)
 {
     double w[] = {0.2, -0.4, 0.1, 0.7, 0.3, -0.5}, b[] = {0.1, -0.2};

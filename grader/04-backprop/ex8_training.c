@@ -1,4 +1,4 @@
-/* Exercise 8: training (chapter section 8). */
+/* Exercise 8: training (chapter section 9). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 #include "grade.h"
 #include "reference.h"
 
-#define XOR "8 XOR and learned representations"
-#define DIGITS "8.3 Digits"
+#define XOR "9 XOR and learned representations"
+#define DIGITS "9.3 Digits"
 
 static const double XOR_X[8] = {0, 0, 0, 1, 1, 0, 1, 1};
 static const unsigned char XOR_Y[4] = {0, 1, 1, 0};
