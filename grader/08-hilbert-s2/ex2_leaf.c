@@ -105,8 +105,9 @@ static void expect_face_uv(const double p[3], const char *what)
                   "hs_point_to_face_uv(%.17g, %.17g, %.17g), %s", p[0], p[1], p[2], what);
     if (face != want || u != wu || v != wv)
         grade_fail("hs_point_to_face_uv(%.17g, %.17g, %.17g), %s: expected face %d, u = %.17g, "
-                   "v = %.17g, came face %d, u = %.17g, v = %.17g", p[0], p[1], p[2], what, want,
-                   wu, wv, face, u, v);
+                   "v = %.17g, came face %d, u = %.17g, v = %.17g (bit for bit: one division "
+                   "each, as u = y / x on face 0)", p[0], p[1], p[2], what, want, wu, wv, face,
+                   u, v);
 }
 
 GRADED_TEST(leaf, face_and_uv, 2, SEC_LEAF)
