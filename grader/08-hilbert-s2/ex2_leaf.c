@@ -349,7 +349,8 @@ GRADED_TEST(leaf, batch_and_errors, 2, SEC_LEAF)
     lat[3] = -INFINITY;
     expect_status(hs_latlng_to_cells(lat, lng, N, cells), HS_ERR_NAN,
                   "hs_latlng_to_cells with lat[3] = -infinity");
-    expect_status(hs_latlng_to_cells(lat, lng, 0, cells), HS_OK, "hs_latlng_to_cells with n = 0");
+    expect_status(hs_latlng_to_cells(lat, lng, 0, cells), HS_ERR_ARG,
+                  "hs_latlng_to_cells with n = 0");
     expect_status(hs_latlng_to_cells(NULL, lng, 3, cells), HS_ERR_ARG,
                   "hs_latlng_to_cells(NULL, ...)");
     expect_status(hs_latlng_to_cells(lat, lng, 3, NULL), HS_ERR_ARG,

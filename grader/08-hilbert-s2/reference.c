@@ -222,7 +222,7 @@ int ref_is_valid(uint64_t cell)
     int zeros = 0;
     while (!(cell >> zeros & 1))
         zeros++;
-    return zeros % 2 == 0;
+    return zeros % 2 == 0 && zeros <= 60; /* a level 0..30, not a face bit */
 }
 
 int ref_level(uint64_t cell)

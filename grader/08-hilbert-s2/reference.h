@@ -52,6 +52,7 @@ uint64_t ref_latlng_to_cell(double lat, double lng);
 void ref_face_uv_to_point(int face, double u, double v, double p[3]);
 
 /* ---- exercise 3: the bits ---- */
+/* face < 6 and the lowest 1 bit at an even position 0..60 (S2: lsb & 0x1555555555555555). */
 int ref_is_valid(uint64_t cell);
 int ref_level(uint64_t cell);                    /* of a valid cell */
 uint64_t ref_parent(uint64_t cell, int level);   /* level <= the cell's */
