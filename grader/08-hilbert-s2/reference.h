@@ -62,7 +62,7 @@ uint64_t ref_range_max(uint64_t cell);
 int ref_contains(uint64_t a, uint64_t b);
 /* A valid cell at a random level (or at level, when 0..30), on a random face. */
 uint64_t ref_random_cell(rng *r, int level);
-/* A random descendant of cell, level levels deeper at most. */
+/* A random descendant of cell (itself included), at a random level below it. */
 uint64_t ref_random_descendant(rng *r, uint64_t cell);
 /* "f/0123..." (S2's debug string) to an id, and back. */
 uint64_t ref_from_debug(const char *text);
