@@ -43,6 +43,12 @@ CFLAGS_san    := $(WARN) $(NOVEC_QUIET) -O1 -g -fno-omit-frame-pointer \
 CFLAGS_dbg    := $(WARN) $(NOVEC_QUIET) -O1 -g -DGRADE_TIMEOUT_SCALE=60
 LDFLAGS_san   := -fsanitize=address,undefined
 EXTRA_CFLAGS  ?=
+# Flags one lesson needs everywhere its code is compiled (solutions, skeleton,
+# grader, demos, benchmark): LESSON_CFLAGS_<lesson>, picked by the name of the
+# source's directory. Lesson 08 reproduces S2's cell ids bit for bit, which
+# needs every a*b+c rounded twice, as S2 compiles it (clang would fuse it).
+LESSON_CFLAGS_08-hilbert-s2 := -ffp-contract=off
+lesson_cflags = $(LESSON_CFLAGS_$(notdir $(1)))
 LDLIBS        := -lm
 # C++ only for bench/03-convolution/opencv_filter.cpp, the shim that lets a
 # benchmark call OpenCV (which has no C interface); with CC=clang, clang++.
@@ -90,7 +96,8 @@ objects = $(patsubst %.c,$(BUILD)/$(1)/$(2)/%.o,$(3))
 define compile_rule
 $(BUILD)/$(1)/$(2)/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(2)) $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	$$(CC) $$(CFLAGS_$(2)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) \
+	    -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
 	    -Igrader/runner -MMD -MP -c $$< -o $$@
 endef
 
@@ -118,7 +125,8 @@ endef
 define pic_rule
 $(BUILD)/$(1)/$(2)/pic/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(2)) -fPIC $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	$$(CC) $$(CFLAGS_$(2)) -fPIC $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) \
+	    -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
 	    -MMD -MP -c $$< -o $$@
 endef
 
@@ -129,12 +137,12 @@ endef
 define grader_compile_rules
 $(BUILD)/grader/$(1)/judge/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -Isupport -Igrader/runner -I$$(<D) \
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) -Isupport -Igrader/runner -I$$(<D) \
 	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
 
 $(BUILD)/grader/$(1)/server/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -DGRADE_SERVER -Igrader/runner -I$$(<D) \
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) -DGRADE_SERVER -Igrader/runner -I$$(<D) \
 	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
 endef
 
