@@ -26,9 +26,12 @@ $(error no lesson matches LESSON=$(LESSON); lessons are: $(ALL_LESSONS))
 endif
 
 # ---- compiler flags ---------------------------------------------------------
-# opt: the fast build (benchmarks, figures, static libraries). -O3 because gcc
-#      12 does not vectorise at -O2; -fopenmp-simd enables `omp simd` pragmas
-#      (no OpenMP runtime is linked).
+# opt: the fast build (benchmarks, figures, static libraries). -O3 because at
+#      -O2 gcc 12 vectorises only what its very-cheap cost model accepts, and
+#      that model rejects a loop which would need scalar code for leftover
+#      iterations, i.e. almost every loop over n values; loops marked
+#      `omp simd` are exempt (-fsimd-cost-model=unlimited is the default).
+#      -fopenmp-simd enables `omp simd` pragmas (no OpenMP runtime is linked).
 # san: the grading build. AddressSanitizer and UBSan make an out-of-bounds
 #      write or undefined behaviour fail the test that caused it.
 # dbg: plain -O1 -g, for Valgrind (which cannot run sanitized code).
@@ -80,10 +83,10 @@ help:
 	@echo "Lessons: $(ALL_LESSONS)"
 
 deps:
-	@scripts/deps.sh
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh
 
 deps-instructor:
-	@scripts/deps.sh --instructor
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh --instructor
 
 # ---- objects and libraries ---------------------------------------------------
 # Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the

@@ -45,7 +45,72 @@ json_escape() {
     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/ /g' | tr -d '\000-\037'
 }
 
-total=0 total_max=0
+# One failing test in full: its message, the chapter section, and with
+# --verbose what the student's code printed.
+print_test() {
+    local id=$1 points=$2 got=$3 status=$4 section=$5 message=$6
+    if [ "$status" = pass ]; then
+        printf '    %sok%s    %-50s %2d/%d\n' "$green" "$plain" "$id" "$got" "$points"
+        return
+    fi
+    printf '    %sFAIL%s  %-50s %2d/%d\n' "$red" "$plain" "$id" "$got" "$points"
+    [ -z "$problem" ] && printf '          %s\n' "$message"
+    [ -n "$section" ] &&
+        printf '          %shint: lessons/%s.md, section %s%s\n' "$dim" "$lesson" "$section" "$plain"
+    local output=$out/run-$lesson/${id/\//.}.out
+    if [ -n "$verbose" ] && [ -s "$output" ]; then
+        echo "          --- your code printed ---"
+        # Printable characters only: no escape sequences reach the terminal.
+        head -c 2000 "$output" | LC_ALL=C tr -c '\n[:print:]' '?' | head -n 30 |
+            sed 's/^/          | /'
+    fi
+}
+
+# The lesson's results grouped by exercise, in the chapter's order: a
+# finished exercise in one line, the first unfinished one (of the whole run)
+# test by test, the others as counts; --verbose shows every test.
+report_lesson() {
+    local numbers n r id points got status section number message
+    # Exercises in order, then the given code's tests (number 0), if any.
+    numbers=$(printf '%s\n' "${outcomes[@]}" | cut -d "$sep" -f6 | sort -n -u | sed '/^0$/{h;d};${G;s/^\n//}')
+    for n in $numbers; do
+        local sum=0 sum_max=0 failing=0 tests=0
+        for r in "${outcomes[@]}"; do
+            IFS=$sep read -r id points got status section number message <<<"$r"
+            [ "$number" = "$n" ] || continue
+            sum=$((sum + got)) sum_max=$((sum_max + points)) tests=$((tests + 1))
+            [ "$status" = pass ] || failing=$((failing + 1))
+        done
+        local name="Exercise $n, ${exercise_title[$n]:-}"
+        [ "$n" = 0 ] && name="given code (no points)"
+        if [ "$failing" -eq 0 ]; then
+            printf '  %sdone%s  %-52s %2d/%d\n' "$green" "$plain" "$name" "$sum" "$sum_max"
+            [ -z "$verbose" ] && continue
+        elif [ -n "$verbose" ] || [ -z "$next" ]; then
+            printf '  %s%-58s %2d/%d%s\n' "$bold" "$name" "$sum" "$sum_max" "$plain"
+        else
+            printf '  %s....%s  %-52s %2d/%d  %s(%d of %d tests to go)%s\n' "$red" "$plain" "$name" \
+                "$sum" "$sum_max" "$dim" "$failing" "$tests" "$plain"
+            continue
+        fi
+        local first_section=""
+        for r in "${outcomes[@]}"; do
+            IFS=$sep read -r id points got status section number message <<<"$r"
+            [ "$number" = "$n" ] || continue
+            print_test "$id" "$points" "$got" "$status" "$section" "$message"
+            [ "$status" != pass ] && [ -z "$first_section" ] && first_section=$section
+        done
+        if [ -z "$next" ] && [ "$failing" -gt 0 ]; then
+            next="$lesson $name"
+            [ "$n" != 0 ] && next="$lesson Exercise $n (${exercise_title[$n]:-})"
+            [ -n "$first_section" ] && next="$next, lessons/$lesson.md section $first_section"
+        fi
+    done
+}
+
+# Fields of one test's outcome; not a tab, which read would merge when empty.
+sep=$'\x1f'
+total=0 total_max=0 next=""
 jsonl_all=$out/all.jsonl
 : >"$jsonl_all"
 
@@ -78,7 +143,11 @@ for lesson in "${lessons[@]}"; do
     # Read once: nothing below looks at the files again.
     lesson_results=$( [ -f "$tsv" ] && LC_ALL=C tr -c '\t\n[:print:]' '?' <"$tsv" )
     jsonl=$( [ -f "$out/$lesson.jsonl" ] && cat "$out/$lesson.jsonl" )
-    passed=0 count=0 score=0 max=0
+    passed=0 count=0 score=0 max=0 outcomes=()
+    declare -A exercise_of=() exercise_title=()
+    while IFS=$'\t' read -r suite number title; do
+        [ -n "$suite" ] && exercise_of[$suite]=$number exercise_title[$number]=$title
+    done < <(tools/exercises.sh "$lesson")
     while read -r id points; do
         count=$((count + 1))
         max=$((max + points))
@@ -98,23 +167,11 @@ for lesson in "${lessons[@]}"; do
         fi
         printf '%s\n' "$entry" >>"$jsonl_all"
         score=$((score + got))
-        if [ "$status" = pass ]; then
-            passed=$((passed + 1))
-            printf '  %sok%s    %-52s %2d/%d\n' "$green" "$plain" "$id" "$got" "$points"
-        else
-            printf '  %sFAIL%s  %-52s %2d/%d\n' "$red" "$plain" "$id" "$got" "$points"
-            [ -z "$problem" ] && printf '        %s\n' "$message"
-            [ -n "$section" ] &&
-                printf '        %shint: lessons/%s.md, section %s%s\n' "$dim" "$lesson" "$section" "$plain"
-            output=$out/run-$lesson/${id/\//.}.out
-            if [ -n "$verbose" ] && [ -s "$output" ]; then
-                echo "        --- your code printed ---"
-                # Printable characters only: no escape sequences reach the terminal.
-                head -c 2000 "$output" | LC_ALL=C tr -c '\n[:print:]' '?' | head -n 30 |
-                    sed 's/^/        | /'
-            fi
-        fi
+        [ "$status" = pass ] && passed=$((passed + 1))
+        suite=${id%%/*}
+        outcomes+=("$id$sep$points$sep$got$sep$status$sep$section$sep${exercise_of[$suite]:-0}$sep$message")
     done <<<"$table"
+    report_lesson
     # A result for a test the grader's sources do not declare earns nothing.
     while IFS=$'\t' read -r id _; do
         [ -z "$id" ] && continue
@@ -135,6 +192,7 @@ done
 } >"$results"
 
 echo "${bold}Total: $total/$total_max points${plain}  (seed $seed; results in $results)"
+[ -n "$next" ] && echo "${bold}next:${plain} $next"
 [ -z "$verbose" ] && [ "$total" -lt "$total_max" ] &&
     echo "${dim}Run with VERBOSE=1 to see what your code printed in failing tests.${plain}"
 exit 0

@@ -111,14 +111,31 @@ else
     exit 1
 fi
 
-echo "deps: installing $missing" >&2
+# One line per step; the package manager's own output goes to a log.
+log=${DEPS_LOG:-build/deps.log}
+mkdir -p "$(dirname "$log")"
+: >"$log"
+run_step() {
+    description=$1
+    shift
+    printf 'deps: %s ... ' "$description" >&2
+    if "$@" >>"$log" 2>&1; then
+        echo "done" >&2
+        return 0
+    fi
+    echo "failed" >&2
+    tail -n 5 "$log" | sed 's/^/    /' >&2
+    echo "deps: the whole output is in $log" >&2
+    return 1
+}
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
+run_step "updating the package lists" $sudo apt-get update -qq || exit 1
 # shellcheck disable=SC2086
-$sudo $line >&2
+run_step "installing $missing" $sudo $line || exit 1
 if [ -n "$optional" ]; then
     # shellcheck disable=SC2086
-    $sudo apt-get install -y --no-install-recommends $optional >&2 ||
-        echo "deps: could not install the optional $optional; going on without it" >&2
+    run_step "installing the optional $optional" $sudo apt-get install -y --no-install-recommends $optional ||
+        echo "deps: going on without $optional" >&2
 fi
+echo "deps: the package manager's output is in $log" >&2
 exec "$0" --check "$@"

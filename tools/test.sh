@@ -6,7 +6,8 @@
 #  3. the solutions score full marks, sanitized and as built for speed
 #  4. the untouched skeletons grade to a score near zero, and grading completes
 #  5. the grader survives hostile code (grader/selftest)
-#  6. every chapter's excerpts, outputs, figures and points match the code
+#  6. every chapter's excerpts, outputs, figures and points match the code,
+#     and every test suite with points belongs to one of its exercises
 #  7. the committed figure data are what the demo programs produce now, to
 #     rounding (tools/numdiff.awk)
 #  8. the solutions' demos and tests are Valgrind-clean
@@ -114,6 +115,18 @@ step "6. chapters match the code"
 chapters=()
 for l in "${lessons[@]}"; do chapters+=("lessons/$l.md"); done
 if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"; fi
+# make grade groups the tests by the chapter's exercises: every suite that
+# carries points must belong to one.
+for l in "${lessons[@]}"; do
+    mapped=$(tools/exercises.sh "$l" | cut -f1)
+    lost=$(sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *[a-z0-9_]*, *\([1-9][0-9]*\),.*/\2/p' \
+        grader/"$l"/*.c | sort -u | grep -vxF -f <(printf '%s\n' "$mapped") | tr '\n' ' ')
+    if [ -z "$lost" ]; then
+        pass "$l: every graded suite belongs to an exercise of the chapter"
+    else
+        fail "$l: suites with points that no exercise of the chapter names: $lost"
+    fi
+done
 
 step "7. committed figure data are what the code produces"
 for l in "${lessons[@]}"; do

@@ -18,7 +18,7 @@ lr_status lr_fit_multi(const double *X, const double *y, size_t n, size_t m,
     //   mean(y) - sum_j mean(X_j) * weights[j]), and solve the centred
     //   least-squares problem with a QR factorisation (Householder
     //   reflections or modified Gram-Schmidt). Do not form X^T X.
-    //   Section 7.2 explains the algorithm step by step, and how to scale
+    //   Section 7.3 explains the algorithm step by step, and how to scale
     //   the columns so that no norm overflows or underflows.
     (void)X; (void)y; (void)n; (void)m; (void)weights; (void)intercept;
     return LR_ERR_TODO;

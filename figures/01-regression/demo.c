@@ -65,6 +65,21 @@ static void error_landscape(const lr_eyetrack *d)
     fprintf(f, "best slope on a grid of 0.5 with intercept 0: %g (SSE %.0f)\n", best_slope,
             best_sse);
     close_output(f);
+
+    /* The five candidate lines over the data, each titled with its SSE. */
+    f = open_output("candidate_lines.dat");
+    fprintf(f, "# x, then y = slope * x for each candidate slope (intercept 0)\nx");
+    for (int i = 0; i < 5; i++)
+        fprintf(f, " \"slope %g: SSE %.0f\"", slopes[i], sse_of_line((lr_line){slopes[i], 0}, d));
+    fprintf(f, "\n");
+    for (int k = 0; k < 2; k++) {
+        double x = k ? 1.0 : 0.3;
+        fprintf(f, "%g", x);
+        for (int i = 0; i < 5; i++)
+            fprintf(f, " %g", slopes[i] * x);
+        fprintf(f, "\n");
+    }
+    close_output(f);
     write_table("sse_vs_slope.dat", "slope sse (intercept 0)", 401, 2, &curve[0][0]);
 
     double by_intercept[201][3];
@@ -136,10 +151,11 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
     fprintf(f, "status: %s after %zu steps\n", lr_status_str(s), steps);
     fprintf(f, "slope %.8f, intercept %.8f\n", fit.slope, fit.intercept);
     fprintf(f, "closed form: slope %.8f, intercept %.8f\n", best.slope, best.intercept);
-    const int checkpoints[] = {0, 10, 100, 1000};
-    for (int i = 0; i < 4; i++)
-        fprintf(f, "after %4d steps: slope %9.4f, intercept %8.4f, MSE %9.3f\n", checkpoints[i],
-                trail[checkpoints[i]][1], trail[checkpoints[i]][2], trail[checkpoints[i]][3]);
+    const int checkpoints[] = {0, 1, 2, 3, 10, 100, 1000};
+    for (int i = 0; i < 7; i++)
+        fprintf(f, "after %4d %s slope %9.4f, intercept %8.4f, MSE %9.3f\n", checkpoints[i],
+                checkpoints[i] == 1 ? "step: " : "steps:", trail[checkpoints[i]][1],
+                trail[checkpoints[i]][2], trail[checkpoints[i]][3]);
     close_output(f);
 
     /* The MSE's curvature: its Hessian is 2 [[mean x^2, mean x], [mean x, 1]]. */
@@ -155,6 +171,11 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
             smallest, largest / smallest);
     fprintf(f, "descent diverges for learning rates above 2 / %.4f = %.4f\n", largest,
             2 / largest);
+    fprintf(f, "at rate %g, each step multiplies the distance to the minimum by\n", rate);
+    fprintf(f, "  1 - %g * %.4f = %.4f along the steepest direction,\n", rate, largest,
+            1 - rate * largest);
+    fprintf(f, "  1 - %g * %.5f = %.4f along the flattest\n", rate, smallest,
+            1 - rate * smallest);
     const double rates[] = {0.05, 0.5, 0.7, 0.75, 1.0};
     for (int i = 0; i < 5; i++) {
         options.learning_rate = rates[i];
@@ -180,6 +201,61 @@ static void surface_and_descent(const lr_eyetrack *d, lr_line best)
     }
     write_table("descent_loss.dat", "step mse(rate 0.05) mse(rate 0.5) mse(rate 0.712)",
                 CURVE + 1, 4, &curves[0][0]);
+    f = open_output("diverging.txt");
+    fprintf(f, "learning rate 0.712\n");
+    const int shown_steps[] = {0, 1, 500, 1000, 3000};
+    for (int i = 0; i < 5; i++)
+        fprintf(f, "after %4d %s MSE %12.1f\n", shown_steps[i],
+                shown_steps[i] == 1 ? "step: " : "steps:", loss[2][shown_steps[i]]);
+    close_output(f);
+}
+
+/* Section 5.3: the same descent after standardising x, z = (x - mean) / sd. */
+static void standardised(const lr_eyetrack *d, lr_line best)
+{
+    const size_t n = d->n;
+    double z[64], mean = 0, var = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += d->pupil_dilation[i] / (double)n;
+    for (size_t i = 0; i < n; i++) {
+        double dev = d->pupil_dilation[i] - mean;
+        var += dev * dev / (double)n;
+    }
+    double sd = sqrt(var);
+    for (size_t i = 0; i < n; i++)
+        z[i] = (d->pupil_dilation[i] - mean) / sd;
+    FILE *f = open_output("standardised.txt");
+    fprintf(f, "pupil dilation: mean %.4f, standard deviation %.4f\n", mean, sd);
+    /* The Hessian of the MSE in (slope, intercept) is 2 [[mean x^2, mean x],
+     * [mean x, 1]]; for centred x it is diagonal, for standardised x it is 2 I. */
+    const char *names[] = {"x as measured", "x centred", "x standardised"};
+    for (int k = 0; k < 3; k++) {
+        double mx = 0, mxx = 0;
+        for (size_t i = 0; i < n; i++) {
+            double v = k == 0 ? d->pupil_dilation[i] : k == 1 ? d->pupil_dilation[i] - mean : z[i];
+            mx += v / (double)n;
+            mxx += v * v / (double)n;
+        }
+        double half_trace = (mxx + 1) / 2, gap = sqrt((mxx - 1) * (mxx - 1) / 4 + mx * mx);
+        double largest = 2 * (half_trace + gap), smallest = 2 * (half_trace - gap);
+        fprintf(f, "%-15s curvatures %.4f and %.5f, ratio %.0f\n", names[k], largest, smallest,
+                largest / smallest);
+    }
+    const double rates[] = {0.5, 0.9};
+    for (int k = 0; k < 2; k++) {
+        lr_gd_options o = {.learning_rate = rates[k], .max_iterations = 100000, .tolerance = 1e-8};
+        lr_line fit;
+        size_t steps;
+        lr_status s = lr_gradient_descent(z, d->reading_time, n, (lr_line){0, 0}, &o, &fit, NULL,
+                                          &steps);
+        fprintf(f, "descent on standardised x, rate %g: %s after %zu %s\n", rates[k],
+                lr_status_str(s), steps, steps == 1 ? "step" : "steps");
+        if (k == 0)
+            fprintf(f, "  back in x: slope %.8f, intercept %.8f (closed form %.8f, %.8f)\n",
+                    fit.slope / sd, fit.intercept - fit.slope * mean / sd, best.slope,
+                    best.intercept);
+    }
+    close_output(f);
 }
 
 /* Section 5.4: sin(x/2) + 0.3x + 0.01x^2 and where descent ends on it. */
@@ -499,6 +575,7 @@ int main(int argc, char *argv[])
     error_landscape(&train);
     lr_line best = closed_form(&train);
     surface_and_descent(&train, best);
+    standardised(&train, best);
     local_minima();
     losing_digits(&train, best);
     far_from_zero();

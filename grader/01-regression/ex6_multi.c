@@ -197,7 +197,7 @@ GRADED_TEST(multi, rejects_problems_without_a_unique_answer, 1, SECTION)
  * overflow or vanish. Scaling each column by its largest magnitude (as
  * LAPACK's dnrm2 does) keeps them in range. Every weight is checked
  * relative to its own size, however small. */
-GRADED_TEST(multi, columns_of_very_different_sizes, 2, "7.2 Why not invert")
+GRADED_TEST(multi, columns_of_very_different_sizes, 2, "7.3 QR by Householder reflections")
 {
     rng r;
     grade_rng(&r);

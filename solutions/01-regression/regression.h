@@ -98,7 +98,7 @@ double lr_line_mse(lr_line line, const double *x, const double *y, size_t n);
 void lr_mse_gradient(const double *x, const double *y, size_t n, lr_line at, lr_line *grad);
 
 typedef struct {
-    double learning_rate;   /* the step size lambda, > 0 */
+    double learning_rate;   /* the step size eta, > 0 */
     size_t max_iterations;  /* give up after this many steps */
     double tolerance;       /* converged once the gradient's length is below this */
 } lr_gd_options;
