@@ -8,6 +8,8 @@
 #   GRADE_MODE=opt   grade the -O3 $(ARCH) build (the vector fast paths) instead
 #                    of the sanitized one
 #   CC=clang         another compiler (gcc and clang are both supported)
+#   HIDDEN=file      make autograder: tests whose results Gradescope shows only
+#                    after grades are published (see README, For instructors)
 
 SHELL   := /bin/bash
 CC      ?= cc
@@ -60,7 +62,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test
+        grader-bins selftest support-test autograder
 
 help:
 	@echo "Students"
@@ -70,13 +72,14 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind; ~20 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
 	@echo "  make bench              time the solutions against naive code and libraries (ratio=R)"
 	@echo "  make memcheck           Valgrind the solutions' demos and tests"
 	@echo "  make support-test       test the support library (support/tests/)"
+	@echo "  make autograder LESSON=03 [HIDDEN=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -258,6 +261,11 @@ selftest: deps-instructor
 support-test: $(foreach t,$(SUPPORT_TESTS),$(foreach m,san opt,$(BUILD)/solutions/$(m)/bin/support-$(t)))
 	@for t in $(SUPPORT_TESTS); do for m in san opt; do \
 	    $(BUILD)/solutions/$$m/bin/support-$$t || exit 1; done; done
+
+# A Gradescope autograder for an assignment of the lessons LESSON names;
+# HIDDEN=file lists tests shown only after publication (tools/autograder.sh).
+autograder:
+	@tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)

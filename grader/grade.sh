@@ -35,12 +35,6 @@ else
     green="" red="" bold="" dim="" plain=""
 fi
 
-# Prints "suite/name points" for every GRADED_TEST in the lesson's sources.
-test_table() {
-    sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *\([a-z0-9_]*\), *\([0-9]*\),.*/\2\/\3 \4/p' \
-        grader/"$1"/*.c
-}
-
 json_escape() {
     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/ /g' | tr -d '\000-\037'
 }
@@ -117,7 +111,7 @@ jsonl_all=$out/all.jsonl
 for lesson in "${lessons[@]}"; do
     title=$(sed -n '1s/^# *//p' "lessons/$lesson.md" 2>/dev/null)
     echo "${bold}== $lesson${title:+: $title}${plain}"
-    table=$(test_table "$lesson")
+    table=$(tools/graded-tests.sh "$lesson")
     tsv=$out/$lesson.tsv
     rm -f "$tsv" "$out/$lesson.jsonl"
 

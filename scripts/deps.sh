@@ -27,7 +27,8 @@ gcc:/usr/bin/gcc
 make:/usr/bin/make
 "
 
-# Only for `make test` (which builds everything with clang too) and
+# Only for `make test` (which builds everything with clang too, and builds
+# and unpacks the Gradescope autograder's zip: zip, unzip) and
 # `make bench` (which compares lesson 03 against OpenCV, through a C++ shim,
 # lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE).
 INSTRUCTOR="
@@ -36,6 +37,8 @@ g++:/usr/bin/g++
 libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
 libopencv-imgproc-dev:/usr/include/opencv4/opencv2/imgproc.hpp
 liblapacke-dev:/usr/include/lapacke.h
+zip:/usr/bin/zip
+unzip:/usr/bin/unzip
 "
 
 # Optional, for `make bench`: lesson 05's comparison with PyTorch, which the

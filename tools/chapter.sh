@@ -40,8 +40,8 @@ for chapter in "$@"; do
         sed 's/(\([0-9]*\) points, tests `\([a-z_]*\)\/\*`)/\2 \1/')
     while read -r suite points; do
         [ -z "$suite" ] && continue
-        graded=$(sed -n "s/^GRADED_TEST\(_T\)\{0,1\}($suite, *[a-z0-9_]*, *\([0-9]*\),.*/\2/p" grader/"$lesson"/*.c |
-            awk '{ s += $1 } END { print s + 0 }')
+        graded=$(tools/graded-tests.sh "$lesson" |
+            awk -v suite="$suite" 'index($1, suite "/") == 1 { s += $2 } END { print s + 0 }')
         if [ "$graded" -ne "$points" ]; then
             echo "$chapter: the chapter gives $suite/* $points points, the grader $graded"
             status=1

@@ -12,6 +12,8 @@
 #     rounding (tools/numdiff.awk)
 #  8. the solutions' demos and tests are Valgrind-clean
 #  9. the support library passes its own tests (support/tests/)
+# 10. make autograder's zip grades like Gradescope would, on one small lesson
+#     (tools/autograder-test.sh)
 set -u
 build=$1
 shift
@@ -119,8 +121,8 @@ if tools/chapter.sh "${chapters[@]}"; then pass "chapters"; else fail "chapters"
 # carries points must belong to one.
 for l in "${lessons[@]}"; do
     mapped=$(tools/exercises.sh "$l" | cut -f1)
-    lost=$(sed -n 's/^GRADED_TEST\(_T\)\{0,1\}(\([a-z0-9_]*\), *[a-z0-9_]*, *\([1-9][0-9]*\),.*/\2/p' \
-        grader/"$l"/*.c | sort -u | grep -vxF -f <(printf '%s\n' "$mapped") | tr '\n' ' ')
+    lost=$(tools/graded-tests.sh "$l" | awk '$2 > 0 { sub(/\/.*/, "", $1); print $1 }' | sort -u |
+        grep -vxF -f <(printf '%s\n' "$mapped") | tr '\n' ' ')
     if [ -z "$lost" ]; then
         pass "$l: every graded suite belongs to an exercise of the chapter"
     else
@@ -168,6 +170,18 @@ if make -s --no-print-directory -j2 BUILD="$build" support-test >"$build/support
 else
     fail "support library tests (see $build/support-test.log)"
     grep -m 10 -E 'FAIL|error|warning' "$build/support-test.log"
+fi
+
+step "10. the Gradescope autograder (make autograder)"
+# One small lesson is enough: the zip's machinery does not depend on it.
+ag_lesson=02-softmax
+[[ " ${lessons[*]} " == *" $ag_lesson "* ]] || ag_lesson=${lessons[0]}
+if tools/autograder-test.sh "$build/autograder-test" "$ag_lesson" >"$build/autograder-test.log" 2>&1; then
+    grep '^ok' "$build/autograder-test.log" | sed 's/^/  /'
+    pass "autograder ($ag_lesson)"
+else
+    grep -E '^(ok|FAILED)' "$build/autograder-test.log" | sed 's/^/  /'
+    fail "autograder (see $build/autograder-test.log)"
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))
