@@ -21,7 +21,7 @@
 static const double MARGIN = 1e-12;
 
 /* The most cells the coverer holds at once (32 MB): beyond, HS_ERR_NOMEM
- * after a second rather than hours of work (a face has 10^12 cells at
+ * after seconds rather than hours of work (a face has 10^12 cells at
  * level 20). */
 enum { MAX_WORK_CELLS = 1 << 22 };
 
