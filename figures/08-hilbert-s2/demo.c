@@ -128,6 +128,175 @@ static void hilbert_tables(void)
     close_output(f);
 }
 
+/* ---- Section 3: locality ------------------------------------------------- */
+
+/* Three ways to number the cells of a side x side grid (side = 2^order). */
+typedef enum { HILBERT, Z_ORDER, ROW_MAJOR } ordering;
+static const char *ordering_names[3] = {"Hilbert", "Z-order", "row-major"};
+
+/* Z-order: the bits of x and y interleaved, x's in the higher place. */
+static uint64_t interleave(uint32_t x, uint32_t y)
+{
+    uint64_t d = 0;
+    for (int k = 31; k >= 0; k--)
+        d = d << 2 | ((uint64_t)((x >> k) & 1) << 1) | ((y >> k) & 1);
+    return d;
+}
+
+static uint64_t position_of(ordering o, unsigned order, uint32_t x, uint32_t y)
+{
+    uint64_t d;
+    switch (o) {
+    case HILBERT: check(hs_hilbert_xy2d(order, x, y, &d), "hs_hilbert_xy2d"); return d;
+    case Z_ORDER: return interleave(x, y);
+    default: return (uint64_t)y << order | x;
+    }
+}
+
+/* Every cell's position on the curve, and the cell at every position. */
+typedef struct {
+    unsigned order;
+    uint32_t side;
+    uint64_t *d;          /* d[y * side + x] */
+    uint32_t *x, *y;      /* the cell at position d */
+} numbering;
+
+static numbering number_cells(ordering o, unsigned order)
+{
+    numbering n = {order, (uint32_t)1 << order, NULL, NULL, NULL};
+    size_t cells = (size_t)n.side * n.side;
+    n.d = allocate(cells, sizeof *n.d);
+    n.x = allocate(cells, sizeof *n.x);
+    n.y = allocate(cells, sizeof *n.y);
+    for (uint32_t y = 0; y < n.side; y++)
+        for (uint32_t x = 0; x < n.side; x++) {
+            uint64_t d = position_of(o, order, x, y);
+            n.d[(size_t)y * n.side + x] = d;
+            n.x[d] = x;
+            n.y[d] = y;
+        }
+    return n;
+}
+
+static void free_numbering(numbering *n)
+{
+    free(n->d);
+    free(n->x);
+    free(n->y);
+}
+
+static double plane_distance(const numbering *n, uint64_t a, uint64_t b)
+{
+    return hypot((double)n->x[a] - n->x[b], (double)n->y[a] - n->y[b]);
+}
+
+static uint64_t curve_distance(const numbering *n, uint32_t x0, uint32_t y0, uint32_t x1,
+                               uint32_t y1)
+{
+    uint64_t a = n->d[(size_t)y0 * n->side + x0], b = n->d[(size_t)y1 * n->side + x1];
+    return a > b ? a - b : b - a;
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* One line of locality.txt: both directions of the measurement. */
+static void measure_locality(FILE *f, const numbering *n, ordering o)
+{
+    uint64_t cells = (uint64_t)n->side * n->side;
+    double sum = 0, worst = 0;
+    for (uint64_t d = 0; d + 1 < cells; d++) {
+        double distance = plane_distance(n, d, d + 1);
+        sum += distance;
+        worst = fmax(worst, distance);
+    }
+    size_t pairs = 2 * (size_t)n->side * (n->side - 1), count = 0, far = 0;
+    uint64_t *gaps = allocate(pairs, sizeof *gaps);
+    for (uint32_t y = 0; y < n->side; y++)
+        for (uint32_t x = 0; x < n->side; x++) {
+            if (x + 1 < n->side)
+                gaps[count++] = curve_distance(n, x, y, x + 1, y);
+            if (y + 1 < n->side)
+                gaps[count++] = curve_distance(n, x, y, x, y + 1);
+        }
+    double gap_sum = 0;
+    for (size_t k = 0; k < pairs; k++) {
+        far += gaps[k] > n->side;
+        gap_sum += (double)gaps[k];
+    }
+    qsort(gaps, pairs, sizeof *gaps, compare_u64);
+    fprintf(f, "%-10s %6.3f %6.0f   %8.0f %6" PRIu64 " %6" PRIu64 " %7" PRIu64 " %6.2f%%\n",
+            ordering_names[o], sum / (double)(cells - 1), worst, gap_sum / (double)pairs,
+            gaps[pairs / 2 - 1], gaps[pairs - pairs / 100], gaps[pairs - 1],
+            100.0 * (double)far / (double)pairs);
+    free(gaps);
+}
+
+/* Random pairs of cells for the scatter plot: half at a curve distance,
+ * half at a plane offset, each of a log-uniform size (seeded alike for the
+ * three orderings). Rows: plane distance, curve distance, kind (0: picked
+ * on the curve, 1: picked in the plane). */
+static void sample_pairs(const numbering *n, size_t pairs, double *rows)
+{
+    rng r;
+    rng_seed(&r, 20261201);
+    uint64_t cells = (uint64_t)n->side * n->side;
+    for (size_t k = 0; k < pairs; k++) {
+        double *row = rows + 3 * k;
+        if (k % 2 == 0) {
+            uint64_t gap = (uint64_t)exp(rng_uniform(&r) * log((double)cells / 2));
+            uint64_t a = rng_below(&r, cells - gap);
+            row[0] = plane_distance(n, a, a + gap);
+            row[1] = (double)gap;
+            row[2] = 0;
+            continue;
+        }
+        for (;;) {
+            double radius = exp(rng_uniform(&r) * log(n->side / 2.0));
+            double angle = rng_uniform(&r) * 2 * 3.14159265358979323846;
+            int64_t x0 = (int64_t)rng_below(&r, n->side), y0 = (int64_t)rng_below(&r, n->side);
+            int64_t x1 = x0 + llround(radius * cos(angle)), y1 = y0 + llround(radius * sin(angle));
+            if (x1 < 0 || y1 < 0 || x1 >= n->side || y1 >= n->side || (x1 == x0 && y1 == y0))
+                continue;
+            row[0] = hypot((double)(x1 - x0), (double)(y1 - y0));
+            row[1] = (double)curve_distance(n, (uint32_t)x0, (uint32_t)y0, (uint32_t)x1,
+                                            (uint32_t)y1);
+            row[2] = 1;
+            break;
+        }
+    }
+}
+
+/* locality.txt and locality-<ordering>.dat. */
+static void locality(void)
+{
+    const unsigned order = quick ? 6 : 10;
+    const size_t pairs = 4000;
+    static const char *data_names[3] = {"locality-hilbert.dat", "locality-zorder.dat",
+                                        "locality-rowmajor.dat"};
+    FILE *f = open_output("locality.txt");
+    uint32_t side = (uint32_t)1 << order;
+    fprintf(f, "a %u x %u grid (order %u, %u cells) numbered three ways\n", side, side, order,
+            side * side);
+    fprintf(f, "           next on the curve:  side by side in the plane:\n"
+               "           distance in plane   distance on the curve\n"
+               "             mean    max           mean median    99%%     max  > %u\n", side);
+    double *rows = allocate(3 * pairs, sizeof *rows);
+    for (ordering o = HILBERT; o <= ROW_MAJOR; o++) {
+        numbering n = number_cells(o, order);
+        measure_locality(f, &n, o);
+        sample_pairs(&n, pairs, rows);
+        write_table(data_names[o], "plane distance, curve distance, kind (0: pair taken along the"
+                    " curve, 1: in the plane)", pairs, 3, rows);
+        free_numbering(&n);
+    }
+    free(rows);
+    close_output(f);
+}
+
 /* ---- Section 4: from a point to a leaf cell ------------------------------ */
 
 static void bits_of(uint64_t value, int count, char *text)
@@ -199,6 +368,7 @@ int main(int argc, char **argv)
     quick = q && strcmp(q, "1") == 0;
     hilbert_curves();
     hilbert_tables();
+    locality();
     walk();
     return 0;
 }
