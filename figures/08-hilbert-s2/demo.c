@@ -357,6 +357,132 @@ static void walk(void)
     close_output(f);
 }
 
+/* ---- Sections 4 and 7: the six faces ------------------------------------ */
+
+/* Where each face sits in the unfolded cube: a staircase in which every
+ * face keeps its own (u, v) axes, u to the right and v up. Each face's u+
+ * or v+ edge is the next face's u- or v- edge (faces 0-1, 2-3, 4-5 share
+ * u, faces 1-2, 3-4 share v). */
+static const int NET_X[6] = {0, 1, 1, 2, 2, 3}, NET_Y[6] = {0, 0, 1, 1, 2, 2};
+
+static void net_position(int face, double u, double v, double *x, double *y)
+{
+    *x = NET_X[face] + (u + 1) / 2;
+    *y = NET_Y[face] + (v + 1) / 2;
+}
+
+/* The (u, v) of a cell's centre, from the leaf hs_cell_to_face_ij gives. */
+static void cell_centre_uv(uint64_t cell, int *face, double *u, double *v)
+{
+    cell_square c = square_of(cell);
+    double half = c.size / 2.0, leaves = 1073741824.0;
+    *face = c.face;
+    *u = hs_st_to_uv((c.i_lo + half) / leaves);
+    *v = hs_st_to_uv((c.j_lo + half) / leaves);
+}
+
+/* The 16 cells of level 2 of a face, in Hilbert order (children of children). */
+static void level2_cells(int face, uint64_t cells[16])
+{
+    uint64_t children[4];
+    check(hs_cell_children((uint64_t)face << 61 | (uint64_t)1 << 60, children), "hs_cell_children");
+    for (int k = 0; k < 4; k++)
+        check(hs_cell_children(children[k], cells + 4 * k), "hs_cell_children");
+}
+
+/* faces-grid.dat: the level-2 cell edges of every face (kind 0: the face's
+ * edge, 1: level 1, 2: level 2), as segments. */
+static void face_grid(void)
+{
+    FILE *f = open_output("faces-grid.dat");
+    fprintf(f, "# level-2 cell edges in the unfolded cube: x y kind (0 face edge, 1 level 1,"
+               " 2 level 2), one segment per block\n");
+    for (int face = 0; face < 6; face++)
+        for (int k = 0; k <= 4; k++) {
+            double w = hs_st_to_uv(k / 4.0), x0, y0, x1, y1;
+            int kind = k % 4 == 0 ? 0 : k == 2 ? 1 : 2;
+            net_position(face, w, -1, &x0, &y0);
+            net_position(face, w, 1, &x1, &y1);
+            fprintf(f, "%.6f %.6f %d\n%.6f %.6f %d\n\n", x0, y0, kind, x1, y1, kind);
+            net_position(face, -1, w, &x0, &y0);
+            net_position(face, 1, w, &x1, &y1);
+            fprintf(f, "%.6f %.6f %d\n%.6f %.6f %d\n\n", x0, y0, kind, x1, y1, kind);
+        }
+    close_output(f);
+}
+
+static int is_edge_neighbour(uint64_t a, uint64_t b)
+{
+    uint64_t around[4];
+    check(hs_cell_edge_neighbors(a, around), "hs_cell_edge_neighbors");
+    return around[0] == b || around[1] == b || around[2] == b || around[3] == b;
+}
+
+/* faces-path.dat and faces.txt: the 96 cells of level 2 in id order, the
+ * centre of each in the unfolded cube, and whether each shares an edge with
+ * the next one (the last with the first). */
+static void face_paths(void)
+{
+    uint64_t cells[96];
+    for (int face = 0; face < 6; face++)
+        level2_cells(face, cells + 16 * face);
+    FILE *f = open_output("faces-path.dat");
+    fprintf(f, "# the 96 level-2 cells in id order: x y of the centre in the unfolded cube,"
+               " face, position 0..15 on the face, orientation\n");
+    for (int k = 0; k < 96; k++) {
+        int face, orientation;
+        uint32_t i, j;
+        double u, v, x, y;
+        cell_centre_uv(cells[k], &face, &u, &v);
+        check(hs_cell_to_face_ij(cells[k], &face, &i, &j, &orientation), "hs_cell_to_face_ij");
+        net_position(face, u, v, &x, &y);
+        fprintf(f, "%.6f %.6f %d %d %d\n", x, y, face, k % 16, orientation);
+    }
+    close_output(f);
+
+    FILE *t = open_output("faces.txt");
+    fprintf(t, "face  first and last level-2 cell (token, debug string)  orientation of the face\n");
+    size_t touching = 0;
+    for (int face = 0; face < 6; face++) {
+        char a[17], b[17], da[40], db[40];
+        uint32_t i, j;
+        int fc, orientation;
+        uint64_t first = cells[16 * face], last = cells[16 * face + 15];
+        check(hs_cell_to_face_ij((uint64_t)face << 61 | (uint64_t)1 << 60, &fc, &i, &j,
+                                 &orientation), "hs_cell_to_face_ij");
+        fprintf(t, "%3d   %-4s %-6s -> %-4s %-6s %22d\n", face, token_of(first, a),
+                debug_string(first, da), token_of(last, b), debug_string(last, db), orientation);
+    }
+    for (int k = 0; k < 96; k++)
+        touching += is_edge_neighbour(cells[k], cells[(k + 1) % 96]);
+    fprintf(t, "consecutive level-2 cells sharing an edge: %zu of 96 (the last with the first"
+               " included)\n", touching);
+    close_output(t);
+}
+
+/* neighbours.txt: a cell in a corner of face 1 and its four edge neighbours. */
+static void neighbours(void)
+{
+    static const char *sides[4] = {"down (j - 1)", "right (i + 1)", "up (j + 1)", "left (i - 1)"};
+    uint64_t leaf, cell, around[4];
+    check(hs_face_ij_to_cell(1, 0, 0, &leaf), "hs_face_ij_to_cell");
+    check(hs_cell_parent(leaf, 3, &cell), "hs_cell_parent");
+    check(hs_cell_edge_neighbors(cell, around), "hs_cell_edge_neighbors");
+    FILE *f = open_output("neighbours.txt");
+    char token[17], text[40];
+    cell_square c = square_of(cell);
+    fprintf(f, "cell %-5s %-6s face %d, level %d, i %10u..%10u, j %10u..%10u\n",
+            token_of(cell, token), debug_string(cell, text), c.face, c.level, c.i_lo,
+            c.i_lo + c.size - 1, c.j_lo, c.j_lo + c.size - 1);
+    for (int k = 0; k < 4; k++) {
+        c = square_of(around[k]);
+        fprintf(f, "%-13s %-4s %-6s face %d, i %10u..%10u, j %10u..%10u\n", sides[k],
+                token_of(around[k], token), debug_string(around[k], text), c.face, c.i_lo,
+                c.i_lo + c.size - 1, c.j_lo, c.j_lo + c.size - 1);
+    }
+    close_output(f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -370,5 +496,8 @@ int main(int argc, char **argv)
     hilbert_tables();
     locality();
     walk();
+    face_grid();
+    face_paths();
+    neighbours();
     return 0;
 }
