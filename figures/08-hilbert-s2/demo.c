@@ -483,6 +483,118 @@ static void neighbours(void)
     close_output(f);
 }
 
+/* ---- Section 4: why the quadratic transform ------------------------------ */
+
+/* Three ways to go from s in [0, 1] to u in [-1, 1]: S2 uses the third. */
+typedef enum { LINEAR, TANGENT, QUADRATIC } projection;
+
+static double project(projection p, double s)
+{
+    switch (p) {
+    case LINEAR: return 2 * s - 1;
+    case TANGENT: return tan(3.14159265358979323846 / 2 * s - 3.14159265358979323846 / 4);
+    default: return hs_st_to_uv(s);
+    }
+}
+
+/* One row of a face's cell corners, t fixed, as unit vectors. */
+static void corner_row(projection p, const double *u, size_t n, double t, double *row)
+{
+    double v = project(p, t);
+    for (size_t a = 0; a < n; a++) {
+        double norm = sqrt(1 + u[a] * u[a] + v * v);
+        row[3 * a] = 1 / norm;
+        row[3 * a + 1] = u[a] / norm;
+        row[3 * a + 2] = v / norm;
+    }
+}
+
+typedef struct {
+    double min, max, sum; /* steradians */
+} area_range;
+
+/* The smallest and largest area of the cells of a level under projection p.
+ * The three projections are odd about the face's centre, so every face,
+ * and every quadrant of a face, has the same cells up to symmetry: the
+ * quadrant s, t >= 1/2 of face 0 is enough (the whole face at level 0).
+ * sum: the area of the whole face, from the cells. */
+static area_range level_areas(projection p, int level)
+{
+    size_t cells = level == 0 ? 1 : (size_t)1 << (level - 1);
+    double start = level == 0 ? 0 : 0.5, step = 1.0 / (double)((size_t)1 << level);
+    double *u = allocate(cells + 1, sizeof *u);
+    double *below = allocate(3 * (cells + 1), sizeof *below);
+    double *above = allocate(3 * (cells + 1), sizeof *above);
+    for (size_t a = 0; a <= cells; a++)
+        u[a] = project(p, start + (double)a * step);
+    area_range r = {INFINITY, 0, 0};
+    corner_row(p, u, cells + 1, start, below);
+    for (size_t b = 0; b < cells; b++) {
+        corner_row(p, u, cells + 1, start + (double)(b + 1) * step, above);
+        for (size_t a = 0; a < cells; a++) {
+            double area = quad_area(below + 3 * a, below + 3 * (a + 1), above + 3 * (a + 1),
+                                    above + 3 * a);
+            r.min = fmin(r.min, area);
+            r.max = fmax(r.max, area);
+            r.sum += area;
+        }
+        double *swap = below;
+        below = above;
+        above = swap;
+    }
+    r.sum *= level == 0 ? 1 : 4;
+    free(u);
+    free(below);
+    free(above);
+    return r;
+}
+
+/* areas.txt and areas.dat: cell areas per level for the three projections. */
+static void areas(void)
+{
+    const int levels = quick ? 7 : 12;
+    const double km2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM, face = 4 * 3.14159265358979323846 / 6;
+    FILE *f = open_output("areas.txt");
+    fprintf(f, "exact spherical areas of every cell of a level (Earth radius %.2f km)\n",
+            EARTH_RADIUS_KM);
+    fprintf(f, "        quadratic (S2): cell area km^2   max/min area ratio\n");
+    fprintf(f, "level        min          max            linear  tangent  quadratic\n");
+    double *rows = allocate(6 * (size_t)(levels + 1), sizeof *rows);
+    double worst_sum = 0, ratio[3] = {0}, previous[3] = {0};
+    for (int level = 0; level <= levels; level++) {
+        area_range r[3];
+        for (projection p = LINEAR; p <= QUADRATIC; p++) {
+            r[p] = level_areas(p, level);
+            worst_sum = fmax(worst_sum, fabs(r[p].sum - face) / face);
+        }
+        fprintf(f, "%5d  %11.5g  %11.5g    %12.4f %8.4f %10.4f\n", level, r[QUADRATIC].min * km2,
+                r[QUADRATIC].max * km2, r[LINEAR].max / r[LINEAR].min,
+                r[TANGENT].max / r[TANGENT].min, r[QUADRATIC].max / r[QUADRATIC].min);
+        double *row = rows + 6 * level;
+        row[0] = level;
+        for (int p = 0; p < 3; p++) {
+            previous[p] = ratio[p];
+            ratio[p] = row[1 + p] = r[p].max / r[p].min;
+        }
+        row[4] = r[QUADRATIC].min * km2;
+        row[5] = r[QUADRATIC].max * km2;
+    }
+    double leaf_mean = 4 * 3.14159265358979323846 * km2 / 6 / ldexp(1, 60);
+    /* The ratio approaches its limit by half the distance each level. */
+    fprintf(f, "deep levels, %2d + (%2d - %2d):            %12.4f %8.4f %10.4f\n", levels, levels,
+            levels - 1, 2 * ratio[0] - previous[0], 2 * ratio[1] - previous[1],
+            2 * ratio[2] - previous[2]);
+    fprintf(f, "S2's kMaxArea / kMinArea (s2metrics.cc) %12.4f %8.4f %10.4f\n", 3 * sqrt(3),
+            sqrt(2), 2.635799256963161491 / (8 * sqrt(2) / 9));
+    fprintf(f, "S2's table in s2coords.h:               %12.3f %8.3f %10.3f\n", 5.2, 1.414, 2.082);
+    fprintf(f, "the cells of a face add up to 4 pi / 6 to a relative %.0e\n", worst_sum);
+    fprintf(f, "a leaf cell (level 30) covers %.2f cm^2 on average\n", leaf_mean * 1e10);
+    write_table("areas.dat", "level, max/min area ratio (linear, tangent, quadratic),"
+                " quadratic min and max area km^2", (size_t)levels + 1, 6, rows);
+    free(rows);
+    close_output(f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -499,5 +611,6 @@ int main(int argc, char **argv)
     face_grid();
     face_paths();
     neighbours();
+    areas();
     return 0;
 }
