@@ -327,8 +327,8 @@ static void walk(void)
     FILE *f = open_output("walk.txt");
     fprintf(f, "lat, lng     %.4f, %.4f degrees (Porto Alegre)\n", lat, lng);
     fprintf(f, "point        (x, y, z) = (%.15f, %.15f, %.15f)\n", p[0], p[1], p[2]);
-    fprintf(f, "face         %d (%s): |y| is the largest component and y < 0\n", face,
-            face_names[face]);
+    fprintf(f, "face         %d (%s): |%c| is the largest component and %c %s 0\n", face,
+            face_names[face], "xyz"[face % 3], "xyz"[face % 3], face < 3 ? ">" : "<");
     fprintf(f, "(u, v)       (%.15f, %.15f)\n", u, v);
     fprintf(f, "(s, t)       (%.15f, %.15f)\n", s, t);
     fprintf(f, "(i, j)       (%u, %u) = (floor(2^30 s), floor(2^30 t))\n", i, j);
