@@ -357,6 +357,244 @@ static void walk(void)
     close_output(f);
 }
 
+/* ---- Sections 4 and 7: the six faces ------------------------------------ */
+
+/* Where each face sits in the unfolded cube: a staircase in which every
+ * face keeps its own (u, v) axes, u to the right and v up. Each face's u+
+ * or v+ edge is the next face's u- or v- edge (faces 0-1, 2-3, 4-5 share
+ * u, faces 1-2, 3-4 share v). */
+static const int NET_X[6] = {0, 1, 1, 2, 2, 3}, NET_Y[6] = {0, 0, 1, 1, 2, 2};
+
+static void net_position(int face, double u, double v, double *x, double *y)
+{
+    *x = NET_X[face] + (u + 1) / 2;
+    *y = NET_Y[face] + (v + 1) / 2;
+}
+
+/* The (u, v) of a cell's centre, from the leaf hs_cell_to_face_ij gives. */
+static void cell_centre_uv(uint64_t cell, int *face, double *u, double *v)
+{
+    cell_square c = square_of(cell);
+    double half = c.size / 2.0, leaves = 1073741824.0;
+    *face = c.face;
+    *u = hs_st_to_uv((c.i_lo + half) / leaves);
+    *v = hs_st_to_uv((c.j_lo + half) / leaves);
+}
+
+/* The 16 cells of level 2 of a face, in Hilbert order (children of children). */
+static void level2_cells(int face, uint64_t cells[16])
+{
+    uint64_t children[4];
+    check(hs_cell_children((uint64_t)face << 61 | (uint64_t)1 << 60, children), "hs_cell_children");
+    for (int k = 0; k < 4; k++)
+        check(hs_cell_children(children[k], cells + 4 * k), "hs_cell_children");
+}
+
+/* faces-grid.dat: the level-2 cell edges of every face (kind 0: the face's
+ * edge, 1: level 1, 2: level 2), as segments. */
+static void face_grid(void)
+{
+    FILE *f = open_output("faces-grid.dat");
+    fprintf(f, "# level-2 cell edges in the unfolded cube: x y kind (0 face edge, 1 level 1,"
+               " 2 level 2), one segment per block\n");
+    for (int face = 0; face < 6; face++)
+        for (int k = 0; k <= 4; k++) {
+            double w = hs_st_to_uv(k / 4.0), x0, y0, x1, y1;
+            int kind = k % 4 == 0 ? 0 : k == 2 ? 1 : 2;
+            net_position(face, w, -1, &x0, &y0);
+            net_position(face, w, 1, &x1, &y1);
+            fprintf(f, "%.6f %.6f %d\n%.6f %.6f %d\n\n", x0, y0, kind, x1, y1, kind);
+            net_position(face, -1, w, &x0, &y0);
+            net_position(face, 1, w, &x1, &y1);
+            fprintf(f, "%.6f %.6f %d\n%.6f %.6f %d\n\n", x0, y0, kind, x1, y1, kind);
+        }
+    close_output(f);
+}
+
+static int is_edge_neighbour(uint64_t a, uint64_t b)
+{
+    uint64_t around[4];
+    check(hs_cell_edge_neighbors(a, around), "hs_cell_edge_neighbors");
+    return around[0] == b || around[1] == b || around[2] == b || around[3] == b;
+}
+
+/* faces-path.dat and faces.txt: the 96 cells of level 2 in id order, the
+ * centre of each in the unfolded cube, and whether each shares an edge with
+ * the next one (the last with the first). */
+static void face_paths(void)
+{
+    uint64_t cells[96];
+    for (int face = 0; face < 6; face++)
+        level2_cells(face, cells + 16 * face);
+    FILE *f = open_output("faces-path.dat");
+    fprintf(f, "# the 96 level-2 cells in id order: x y of the centre in the unfolded cube,"
+               " face, position 0..15 on the face, orientation\n");
+    for (int k = 0; k < 96; k++) {
+        int face, orientation;
+        uint32_t i, j;
+        double u, v, x, y;
+        cell_centre_uv(cells[k], &face, &u, &v);
+        check(hs_cell_to_face_ij(cells[k], &face, &i, &j, &orientation), "hs_cell_to_face_ij");
+        net_position(face, u, v, &x, &y);
+        fprintf(f, "%.6f %.6f %d %d %d\n", x, y, face, k % 16, orientation);
+    }
+    close_output(f);
+
+    FILE *t = open_output("faces.txt");
+    fprintf(t, "face  first and last level-2 cell (token, debug string)  orientation of the face\n");
+    size_t touching = 0;
+    for (int face = 0; face < 6; face++) {
+        char a[17], b[17], da[40], db[40];
+        uint32_t i, j;
+        int fc, orientation;
+        uint64_t first = cells[16 * face], last = cells[16 * face + 15];
+        check(hs_cell_to_face_ij((uint64_t)face << 61 | (uint64_t)1 << 60, &fc, &i, &j,
+                                 &orientation), "hs_cell_to_face_ij");
+        fprintf(t, "%3d   %-4s %-6s -> %-4s %-6s %22d\n", face, token_of(first, a),
+                debug_string(first, da), token_of(last, b), debug_string(last, db), orientation);
+    }
+    for (int k = 0; k < 96; k++)
+        touching += is_edge_neighbour(cells[k], cells[(k + 1) % 96]);
+    fprintf(t, "consecutive level-2 cells sharing an edge: %zu of 96 (the last with the first"
+               " included)\n", touching);
+    close_output(t);
+}
+
+/* neighbours.txt: a cell in a corner of face 1 and its four edge neighbours. */
+static void neighbours(void)
+{
+    static const char *sides[4] = {"down (j - 1)", "right (i + 1)", "up (j + 1)", "left (i - 1)"};
+    uint64_t leaf, cell, around[4];
+    check(hs_face_ij_to_cell(1, 0, 0, &leaf), "hs_face_ij_to_cell");
+    check(hs_cell_parent(leaf, 3, &cell), "hs_cell_parent");
+    check(hs_cell_edge_neighbors(cell, around), "hs_cell_edge_neighbors");
+    FILE *f = open_output("neighbours.txt");
+    char token[17], text[40];
+    cell_square c = square_of(cell);
+    fprintf(f, "cell %-5s %-6s face %d, level %d, i %10u..%10u, j %10u..%10u\n",
+            token_of(cell, token), debug_string(cell, text), c.face, c.level, c.i_lo,
+            c.i_lo + c.size - 1, c.j_lo, c.j_lo + c.size - 1);
+    for (int k = 0; k < 4; k++) {
+        c = square_of(around[k]);
+        fprintf(f, "%-13s %-4s %-6s face %d, i %10u..%10u, j %10u..%10u\n", sides[k],
+                token_of(around[k], token), debug_string(around[k], text), c.face, c.i_lo,
+                c.i_lo + c.size - 1, c.j_lo, c.j_lo + c.size - 1);
+    }
+    close_output(f);
+}
+
+/* ---- Section 4: why the quadratic transform ------------------------------ */
+
+/* Three ways to go from s in [0, 1] to u in [-1, 1]: S2 uses the third. */
+typedef enum { LINEAR, TANGENT, QUADRATIC } projection;
+
+static double project(projection p, double s)
+{
+    switch (p) {
+    case LINEAR: return 2 * s - 1;
+    case TANGENT: return tan(3.14159265358979323846 / 2 * s - 3.14159265358979323846 / 4);
+    default: return hs_st_to_uv(s);
+    }
+}
+
+/* One row of a face's cell corners, t fixed, as unit vectors. */
+static void corner_row(projection p, const double *u, size_t n, double t, double *row)
+{
+    double v = project(p, t);
+    for (size_t a = 0; a < n; a++) {
+        double norm = sqrt(1 + u[a] * u[a] + v * v);
+        row[3 * a] = 1 / norm;
+        row[3 * a + 1] = u[a] / norm;
+        row[3 * a + 2] = v / norm;
+    }
+}
+
+typedef struct {
+    double min, max, sum; /* steradians */
+} area_range;
+
+/* The smallest and largest area of the cells of a level under projection p.
+ * The three projections are odd about the face's centre, so every face,
+ * and every quadrant of a face, has the same cells up to symmetry: the
+ * quadrant s, t >= 1/2 of face 0 is enough (the whole face at level 0).
+ * sum: the area of the whole face, from the cells. */
+static area_range level_areas(projection p, int level)
+{
+    size_t cells = level == 0 ? 1 : (size_t)1 << (level - 1);
+    double start = level == 0 ? 0 : 0.5, step = 1.0 / (double)((size_t)1 << level);
+    double *u = allocate(cells + 1, sizeof *u);
+    double *below = allocate(3 * (cells + 1), sizeof *below);
+    double *above = allocate(3 * (cells + 1), sizeof *above);
+    for (size_t a = 0; a <= cells; a++)
+        u[a] = project(p, start + (double)a * step);
+    area_range r = {INFINITY, 0, 0};
+    corner_row(p, u, cells + 1, start, below);
+    for (size_t b = 0; b < cells; b++) {
+        corner_row(p, u, cells + 1, start + (double)(b + 1) * step, above);
+        for (size_t a = 0; a < cells; a++) {
+            double area = quad_area(below + 3 * a, below + 3 * (a + 1), above + 3 * (a + 1),
+                                    above + 3 * a);
+            r.min = fmin(r.min, area);
+            r.max = fmax(r.max, area);
+            r.sum += area;
+        }
+        double *swap = below;
+        below = above;
+        above = swap;
+    }
+    r.sum *= level == 0 ? 1 : 4;
+    free(u);
+    free(below);
+    free(above);
+    return r;
+}
+
+/* areas.txt and areas.dat: cell areas per level for the three projections. */
+static void areas(void)
+{
+    const int levels = quick ? 7 : 12;
+    const double km2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM, face = 4 * 3.14159265358979323846 / 6;
+    FILE *f = open_output("areas.txt");
+    fprintf(f, "exact spherical areas of every cell of a level (Earth radius %.2f km)\n",
+            EARTH_RADIUS_KM);
+    fprintf(f, "        quadratic (S2): cell area km^2   max/min area ratio\n");
+    fprintf(f, "level        min          max            linear  tangent  quadratic\n");
+    double *rows = allocate(6 * (size_t)(levels + 1), sizeof *rows);
+    double worst_sum = 0, ratio[3] = {0}, previous[3] = {0};
+    for (int level = 0; level <= levels; level++) {
+        area_range r[3];
+        for (projection p = LINEAR; p <= QUADRATIC; p++) {
+            r[p] = level_areas(p, level);
+            worst_sum = fmax(worst_sum, fabs(r[p].sum - face) / face);
+        }
+        fprintf(f, "%5d  %11.5g  %11.5g    %12.4f %8.4f %10.4f\n", level, r[QUADRATIC].min * km2,
+                r[QUADRATIC].max * km2, r[LINEAR].max / r[LINEAR].min,
+                r[TANGENT].max / r[TANGENT].min, r[QUADRATIC].max / r[QUADRATIC].min);
+        double *row = rows + 6 * level;
+        row[0] = level;
+        for (int p = 0; p < 3; p++) {
+            previous[p] = ratio[p];
+            ratio[p] = row[1 + p] = r[p].max / r[p].min;
+        }
+        row[4] = r[QUADRATIC].min * km2;
+        row[5] = r[QUADRATIC].max * km2;
+    }
+    double leaf_mean = 4 * 3.14159265358979323846 * km2 / 6 / ldexp(1, 60);
+    /* The ratio approaches its limit by half the distance each level. */
+    fprintf(f, "deep levels, %2d + (%2d - %2d):            %12.4f %8.4f %10.4f\n", levels, levels,
+            levels - 1, 2 * ratio[0] - previous[0], 2 * ratio[1] - previous[1],
+            2 * ratio[2] - previous[2]);
+    fprintf(f, "S2's kMaxArea / kMinArea (s2metrics.cc) %12.4f %8.4f %10.4f\n", 3 * sqrt(3),
+            sqrt(2), 2.635799256963161491 / (8 * sqrt(2) / 9));
+    fprintf(f, "S2's table in s2coords.h:               %12.3f %8.3f %10.3f\n", 5.2, 1.414, 2.082);
+    fprintf(f, "the cells of a face add up to 4 pi / 6 to a relative %.0e\n", worst_sum);
+    fprintf(f, "a leaf cell (level 30) covers %.2f cm^2 on average\n", leaf_mean * 1e10);
+    write_table("areas.dat", "level, max/min area ratio (linear, tangent, quadratic),"
+                " quadratic min and max area km^2", (size_t)levels + 1, 6, rows);
+    free(rows);
+    close_output(f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -370,5 +608,9 @@ int main(int argc, char **argv)
     hilbert_tables();
     locality();
     walk();
+    face_grid();
+    face_paths();
+    neighbours();
+    areas();
     return 0;
 }
