@@ -36,7 +36,9 @@ hs_status hs_cover_rect(const hs_rect *rect, const hs_cover_options *options, ui
     //      at min_level or below). Otherwise it is replaced by those of its
     //      children that meet the rectangle: always above min_level, else
     //      only if the cells kept, plus the candidates waiting, plus these
-    //      children do not exceed max_cells; if not, it is kept as it is.
+    //      children do not exceed max_cells, and not when all four children
+    //      would be kept (step 3 would merge them back, and they would have
+    //      used up the budget); if not, it is kept as it is.
     //   3. Sort the cells kept and replace four siblings by their parent
     //      while the parent's level is at least min_level.
     //   Allocation failures (and an unreasonable amount of work) return

@@ -9,8 +9,8 @@ hs_status hs_hilbert_d2xy(unsigned order, uint64_t d, uint32_t *x, uint32_t *y)
     //   each pair is the position (0..3) within the current square, which
     //   gives one bit of x and one of y through the order-1 curve of the
     //   square's orientation, and the orientation of the quadrant to descend
-    //   into (section 2's rules: the first quadrant is drawn swapped, the
-    //   last swapped and reversed). No recursion.
+    //   into (section 2's rules: the first quadrant is drawn with x and y
+    //   swapped, the last swapped and both flipped). No recursion.
     (void)order; (void)d; (void)x; (void)y;
     return HS_ERR_TODO;
 }

@@ -21,7 +21,7 @@
 static const double MARGIN = 1e-12;
 
 /* The most cells the coverer holds at once (32 MB): beyond, HS_ERR_NOMEM
- * after a second rather than hours of work (a face has 10^12 cells at
+ * after seconds rather than hours of work (a face has 10^12 cells at
  * level 20). */
 enum { MAX_WORK_CELLS = 1 << 22 };
 
@@ -187,26 +187,40 @@ static int level_of(uint64_t cell)
     return level;
 }
 
-/* The children of cell whose bound meets the rectangle: their number. */
-static int meeting_children(const radian_rect *r, uint64_t cell, int level, uint64_t kids[4])
+/* A cell that is kept as it is: inside the rectangle or at max_level (and
+ * not above min_level). */
+static int is_final(const radian_rect *r, const hs_cover_options *options, const bound *b,
+                    int level)
+{
+    return level >= options->min_level && (level == options->max_level || is_inside(r, b));
+}
+
+/* The children of cell whose bound meets the rectangle: their number, and
+ * in *finals how many of them would be kept as they are. */
+static int meeting_children(const radian_rect *r, const hs_cover_options *options, uint64_t cell,
+                            int level, uint64_t kids[4], int *finals)
 {
     uint64_t children[4];
     int n = 0;
     hs_cell_children(cell, children);
+    *finals = 0;
     for (int k = 0; k < 4; k++) {
         bound b = widened_bound(children[k], level + 1);
-        if (may_intersect(r, &b))
+        if (may_intersect(r, &b)) {
             kids[n++] = children[k];
+            *finals += is_final(r, options, &b, level + 1);
+        }
     }
     return n;
 }
 
 /* The candidates, level by level (a first-in first-out queue), the cells
  * that stay into result. A candidate inside the rectangle or at max_level
- * stays; one above min_level is always split; any other is split into the
- * children that meet the rectangle if the cells kept plus the candidates
- * waiting plus those children fit in max_cells, and stays otherwise.
- * Returns 0 when out of memory. */
+ * stays, and so does one whose four children would all stay (they would
+ * be merged back into it); one above min_level is always split; any other
+ * is split into the children that meet the rectangle if the cells kept
+ * plus the candidates waiting plus those children fit in max_cells, and
+ * stays otherwise. Returns 0 when out of memory. */
 static int collect(const radian_rect *r, const hs_cover_options *options, cell_list *result)
 {
     cell_list queue = {0};
@@ -220,15 +234,18 @@ static int collect(const radian_rect *r, const hs_cover_options *options, cell_l
     }
     while (ok && head < queue.count) {
         uint64_t cell = queue.ids[head++], kids[4];
-        int level = level_of(cell);
+        int level = level_of(cell), finals;
         bound b = widened_bound(cell, level);
-        if (level >= options->min_level && (level == options->max_level || is_inside(r, &b))) {
+        if (is_final(r, options, &b, level)) {
             ok = push(result, cell);
             continue;
         }
-        size_t n = (size_t)meeting_children(r, cell, level, kids);
+        size_t n = (size_t)meeting_children(r, options, cell, level, kids, &finals);
         size_t waiting = queue.count - head;
-        if (level < options->min_level || result->count + waiting + n <= options->max_cells) {
+        if (level >= options->min_level &&
+            (finals == 4 || result->count + waiting + n > options->max_cells)) {
+            ok = push(result, cell);
+        } else {
             if (head > queue.count / 2) { /* drop what was processed */
                 memmove(queue.ids, queue.ids + head, waiting * sizeof *queue.ids);
                 queue.count = waiting;
@@ -236,8 +253,6 @@ static int collect(const radian_rect *r, const hs_cover_options *options, cell_l
             }
             for (size_t k = 0; k < n && ok; k++)
                 ok = push(&queue, kids[k]);
-        } else {
-            ok = push(result, cell);
         }
         ok = ok && result->count + queue.count - head <= MAX_WORK_CELLS;
     }
@@ -329,7 +344,9 @@ hs_status hs_cover_rect(const hs_rect *rect, const hs_cover_options *options, ui
     //      at min_level or below). Otherwise it is replaced by those of its
     //      children that meet the rectangle: always above min_level, else
     //      only if the cells kept, plus the candidates waiting, plus these
-    //      children do not exceed max_cells; if not, it is kept as it is.
+    //      children do not exceed max_cells, and not when all four children
+    //      would be kept (step 3 would merge them back, and they would have
+    //      used up the budget); if not, it is kept as it is.
     //   3. Sort the cells kept and replace four siblings by their parent
     //      while the parent's level is at least min_level.
     //   Allocation failures (and an unreasonable amount of work) return

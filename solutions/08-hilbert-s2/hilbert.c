@@ -3,13 +3,14 @@
 #include "s2cell.h"
 
 // BEGIN SOLUTION
-/* The four orientations of a sub-square's curve: bit 0 swaps x and y, bit 1
- * reverses the direction (the order-1 curve is then walked from its end).
+/* The four orientations of a sub-square's curve, as S2 numbers them: bit 0
+ * swaps x and y, bit 1 flips both (the square turned by 180 degrees).
  * QUADRANT_OF[orientation][pos] is the quadrant (x_bit << 1 | y_bit) visited
  * pos-th; POS_OF is its inverse. Quadrant pos of a curve of orientation o is
- * drawn with orientation o ^ TURN[pos]: the first quadrant is swapped, the
- * last swapped and reversed, the two in the middle keep o. */
-static const unsigned char QUADRANT_OF[4][4] = {{0, 1, 3, 2}, {0, 2, 3, 1}, {3, 2, 0, 1}, {3, 1, 0, 2}};
+ * drawn with orientation o ^ TURN[pos]: the first quadrant swapped, the last
+ * swapped and flipped, the two in the middle as o. */
+static const unsigned char QUADRANT_OF[4][4] = {
+    {0, 1, 3, 2}, {0, 2, 3, 1}, {3, 2, 0, 1}, {3, 1, 0, 2}};
 static const unsigned char POS_OF[4][4] = {{0, 1, 3, 2}, {0, 3, 1, 2}, {2, 3, 1, 0}, {2, 1, 3, 0}};
 static const unsigned char TURN[4] = {1, 0, 0, 3};
 
@@ -21,8 +22,8 @@ hs_status hs_hilbert_d2xy(unsigned order, uint64_t d, uint32_t *x, uint32_t *y)
     //   each pair is the position (0..3) within the current square, which
     //   gives one bit of x and one of y through the order-1 curve of the
     //   square's orientation, and the orientation of the quadrant to descend
-    //   into (section 2's rules: the first quadrant is drawn swapped, the
-    //   last swapped and reversed). No recursion.
+    //   into (section 2's rules: the first quadrant is drawn with x and y
+    //   swapped, the last swapped and both flipped). No recursion.
     // STUB: (void)order; (void)d; (void)x; (void)y;
     // STUB: return HS_ERR_TODO;
     // BEGIN SOLUTION
