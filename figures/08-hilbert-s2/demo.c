@@ -595,6 +595,142 @@ static void areas(void)
     close_output(f);
 }
 
+/* ---- Section 8: covering a rectangle ------------------------------------- */
+
+/* The seed's rectangle around Porto Alegre. */
+static const hs_rect PORTO_ALEGRE = {-30.241701, -30.000003, -51.264871, -51.04618};
+
+typedef struct {
+    const char *title, *data;
+    hs_cover_options options;
+} covering_case;
+
+static double cell_area(uint64_t cell)
+{
+    double corners[4][3];
+    cell_corners(cell, corners);
+    return quad_area(corners[0], corners[1], corners[2], corners[3]);
+}
+
+/* The cells as polygons, lng lat level, one block of 4 lines per cell (its
+ * corners counterclockwise from (i_lo, j_lo)): what gnuplot's filledcurves
+ * closed draws. */
+static void write_cells(const char *name, const uint64_t *cells, size_t count)
+{
+    FILE *f = open_output(name);
+    fprintf(f, "# one block per cell: lng lat (degrees) of its corners, level\n");
+    for (size_t k = 0; k < count; k++) {
+        double corners[4][3];
+        cell_corners(cells[k], corners);
+        for (int c = 0; c < 4; c++) {
+            double lat, lng;
+            unit_to_latlng(corners[c], &lat, &lng);
+            fprintf(f, "%.6f %.6f %d\n", lng, lat, level_of(cells[k]));
+        }
+        fprintf(f, "\n");
+    }
+    close_output(f);
+}
+
+/* The number of level-`level` cells inside the cells (all at that level or
+ * above). */
+static uint64_t cells_at_level(const uint64_t *cells, size_t count, int level)
+{
+    uint64_t total = 0;
+    for (size_t k = 0; k < count; k++)
+        total += (uint64_t)1 << (2 * (level - level_of(cells[k])));
+    return total;
+}
+
+/* How many of n random points of the rectangle have their leaf inside one
+ * of the cells (sorted, disjoint: the one whose range may hold it is found
+ * by binary search on range_max). */
+static size_t points_covered(const uint64_t *cells, size_t count, size_t n)
+{
+    rng r;
+    rng_seed(&r, 20261202);
+    size_t inside = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint64_t leaf, lo, hi;
+        check(hs_latlng_to_cell(rng_range(&r, PORTO_ALEGRE.lat_lo, PORTO_ALEGRE.lat_hi),
+                                rng_range(&r, PORTO_ALEGRE.lng_lo, PORTO_ALEGRE.lng_hi), &leaf),
+              "hs_latlng_to_cell");
+        size_t a = 0, b = count;
+        while (a < b) {
+            size_t m = a + (b - a) / 2;
+            check(hs_cell_range(cells[m], &lo, &hi), "hs_cell_range");
+            if (hi < leaf)
+                a = m + 1;
+            else
+                b = m;
+        }
+        int contains = 0;
+        if (a < count)
+            check(hs_cell_contains(cells[a], leaf, &contains), "hs_cell_contains");
+        inside += (size_t)contains;
+    }
+    return inside;
+}
+
+static void report_covering(FILE *f, const covering_case *c, const uint64_t *cells, size_t count,
+                            double rect_area)
+{
+    size_t per_level[HS_MAX_LEVEL + 1] = {0};
+    double area = 0;
+    for (size_t k = 0; k < count; k++) {
+        per_level[level_of(cells[k])]++;
+        area += cell_area(cells[k]);
+    }
+    fprintf(f, "%s: %zu cells\n  per level:", c->title, count);
+    for (int level = 0; level <= HS_MAX_LEVEL; level++)
+        if (per_level[level])
+            fprintf(f, " L%d=%zu", level, per_level[level]);
+    char token[17];
+    fprintf(f, "\n  covered area %.2f km^2 = %.4f x the rectangle's\n",
+            area * EARTH_RADIUS_KM * EARTH_RADIUS_KM, area / rect_area);
+    fprintf(f, "  first cells:");
+    for (size_t k = 0; k < count && k < 4; k++)
+        fprintf(f, " %s", token_of(cells[k], token));
+    fprintf(f, " ... last: %s\n", token_of(cells[count - 1], token));
+    const size_t samples = 100000;
+    fprintf(f, "  %zu random points of the rectangle, inside a cell: %zu\n", samples,
+            points_covered(cells, count, samples));
+}
+
+/* coverings.txt and coverings-*.dat: the seed's two coverings. */
+static void coverings(void)
+{
+    static const covering_case cases[2] = {
+        {"min level 8, max level 15, max 500 cells", "coverings-8-15.dat", {8, 15, 500}},
+        {"min level = max level = 15, max 500 cells", "coverings-15.dat", {15, 15, 500}},
+    };
+    const double radians = 3.14159265358979323846 / 180;
+    const hs_rect *r = &PORTO_ALEGRE;
+    double rect_area = (r->lng_hi - r->lng_lo) * radians *
+                       (sin(r->lat_hi * radians) - sin(r->lat_lo * radians));
+    FILE *f = open_output("coverings.txt");
+    fprintf(f, "rectangle lat %.6f..%.6f, lng %.6f..%.5f: %.2f km^2\n", r->lat_lo, r->lat_hi,
+            r->lng_lo, r->lng_hi, rect_area * EARTH_RADIUS_KM * EARTH_RADIUS_KM);
+    FILE *corners = open_output("coverings-rect.dat");
+    fprintf(corners, "# the rectangle's corners, lng lat (degrees)\n%.6f %.6f\n%.6f %.6f\n"
+            "%.6f %.6f\n%.6f %.6f\n%.6f %.6f\n", r->lng_lo, r->lat_lo, r->lng_hi, r->lat_lo,
+            r->lng_hi, r->lat_hi, r->lng_lo, r->lat_hi, r->lng_lo, r->lat_lo);
+    close_output(corners);
+    size_t capacity = 1 << 16;
+    uint64_t *cells = allocate(capacity, sizeof *cells);
+    for (int k = 0; k < 2; k++) {
+        size_t count;
+        check(hs_cover_rect(r, &cases[k].options, cells, capacity, &count), "hs_cover_rect");
+        report_covering(f, &cases[k], cells, count, rect_area);
+        write_cells(cases[k].data, cells, count);
+        if (k == 0)
+            fprintf(f, "  inside these cells: %" PRIu64 " cells of level 15\n",
+                    cells_at_level(cells, count, 15));
+    }
+    free(cells);
+    close_output(f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -612,5 +748,6 @@ int main(int argc, char **argv)
     face_paths();
     neighbours();
     areas();
+    coverings();
     return 0;
 }
