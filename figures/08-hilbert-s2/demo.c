@@ -8,10 +8,11 @@
  * from the lesson's API (s2cell.h); sphere.c adds the geometry the API does
  * not have: cell corners, spherical areas.
  *
- * With DEMO_QUICK=1 in the environment the three long loops (areas down to
- * level 12, the rounding count on 10^7 points, the locality measurement at
- * order 10) run smaller: every code path still runs, fast enough for
- * Valgrind, and the numbers written are not the chapter's. */
+ * With DEMO_QUICK=1 in the environment the long loops (areas down to level
+ * 12, the rounding count on 10^7 points, the locality measurement at order
+ * 10, the points sampled in the coverings) run smaller: every code path
+ * still runs, fast enough for Valgrind, and the numbers written are not the
+ * chapter's. */
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "rng.h"
 #include "../demo.h"
 #include "s2cell.h"
+#include "s2face.h"
 #include "sphere.h"
 
 /* Set once by main from DEMO_QUICK: shorten the long loops. */
@@ -325,8 +327,8 @@ static void walk(void)
     FILE *f = open_output("walk.txt");
     fprintf(f, "lat, lng     %.4f, %.4f degrees (Porto Alegre)\n", lat, lng);
     fprintf(f, "point        (x, y, z) = (%.15f, %.15f, %.15f)\n", p[0], p[1], p[2]);
-    fprintf(f, "face         %d (%s): |y| is the largest component and y < 0\n", face,
-            face_names[face]);
+    fprintf(f, "face         %d (%s): |%c| is the largest component and %c %s 0\n", face,
+            face_names[face], "xyz"[face % 3], "xyz"[face % 3], face < 3 ? ">" : "<");
     fprintf(f, "(u, v)       (%.15f, %.15f)\n", u, v);
     fprintf(f, "(s, t)       (%.15f, %.15f)\n", s, t);
     fprintf(f, "(i, j)       (%u, %u) = (floor(2^30 s), floor(2^30 t))\n", i, j);
@@ -353,6 +355,93 @@ static void walk(void)
         check(hs_cell_parent(leaf, level, &parent), "hs_cell_parent");
         fprintf(f, "level %2d     0x%016" PRIx64 " token %-10s %s\n", level, parent,
                 token_of(parent, token), debug_string(parent, text));
+    }
+    close_output(f);
+}
+
+/* ---- Sections 5 and 6: the hierarchy in the bits, tokens ---------------- */
+
+static const char *yes_no(int x)
+{
+    return x ? "yes" : "no";
+}
+
+/* hierarchy.txt: Porto Alegre's level-10 cell, its family and its range. */
+static void hierarchy(void)
+{
+    uint64_t leaf, cell, parent, children[4], lo, hi, outside;
+    check(hs_latlng_to_cell(-30.0346, -51.2177, &leaf), "hs_latlng_to_cell");
+    check(hs_cell_parent(leaf, 10, &cell), "hs_cell_parent");
+    check(hs_cell_parent(cell, 9, &parent), "hs_cell_parent");
+    check(hs_cell_children(cell, children), "hs_cell_children");
+    check(hs_cell_range(cell, &lo, &hi), "hs_cell_range");
+    check(hs_latlng_to_cell(-30.0346, -51.0, &outside), "hs_latlng_to_cell");
+    FILE *f = open_output("hierarchy.txt");
+    char token[17], text[40];
+    fprintf(f, "cell         0x%016" PRIx64 "  %-9s level %d\n", cell,
+            debug_string(cell, text), level_of(cell));
+    fprintf(f, "lowest 1 bit 0x%016" PRIx64 "  (bit %d = 2 (30 - 10))\n", cell & -cell,
+            2 * (30 - level_of(cell)));
+    fprintf(f, "parent       0x%016" PRIx64 "  %s\n", parent, debug_string(parent, text));
+    for (int k = 0; k < 4; k++)
+        fprintf(f, "child %d      0x%016" PRIx64 "  %s\n", k, children[k],
+                debug_string(children[k], text));
+    fprintf(f, "range_min    0x%016" PRIx64 "  (id - (lowest bit - 1))\n", lo);
+    fprintf(f, "range_max    0x%016" PRIx64 "  (id + (lowest bit - 1))\n", hi);
+    fprintf(f, "range_min + range_max == 2 id: %s\n", yes_no(lo + hi == 2 * cell));
+    int contains;
+    check(hs_cell_contains(cell, leaf, &contains), "hs_cell_contains");
+    fprintf(f, "contains the leaf %s (lat -30.0346, lng -51.2177): %s\n", token_of(leaf, token),
+            yes_no(contains));
+    check(hs_cell_contains(cell, outside, &contains), "hs_cell_contains");
+    fprintf(f, "contains the leaf %s (lat -30.0346, lng -51.0):    %s\n",
+            token_of(outside, token), yes_no(contains));
+    for (int k = 0; k < 4; k++) {
+        check(hs_cell_contains(children[k], leaf, &contains), "hs_cell_contains");
+        fprintf(f, "%s", k == 0 ? "children containing the first leaf:" : "");
+        fprintf(f, " %d %s%s", k, yes_no(contains), k == 3 ? "\n" : ",");
+    }
+    close_output(f);
+}
+
+/* tokens.txt: a few cells, their tokens, and tokens read back. */
+static void tokens(void)
+{
+    static const struct {
+        const char *name;
+        double lat, lng;
+        int level;
+    } places[] = {
+        {"Porto Alegre", -30.0346, -51.2177, 30}, {"Porto Alegre", -30.0346, -51.2177, 10},
+        {"New York", 40.7128, -74.0060, 30},       {"New York", 40.7128, -74.0060, 10},
+        {"Rio de Janeiro", -22.9068, -43.1729, 10}, {"north pole", 90, 0, 0},
+    };
+    FILE *f = open_output("tokens.txt");
+    char token[17];
+    fprintf(f, "%-15s %5s  %-18s  %s\n", "cell of", "level", "id", "token");
+    for (size_t k = 0; k < sizeof places / sizeof *places; k++) {
+        uint64_t leaf, cell;
+        check(hs_latlng_to_cell(places[k].lat, places[k].lng, &leaf), "hs_latlng_to_cell");
+        check(hs_cell_parent(leaf, places[k].level, &cell), "hs_cell_parent");
+        fprintf(f, "%-15s %5d  0x%016" PRIx64 "  %s\n", places[k].name, places[k].level, cell,
+                token_of(cell, token));
+    }
+    fprintf(f, "%-15s %5s  0x%016" PRIx64 "  %s\n", "no cell", "", (uint64_t)0,
+            token_of(0, token));
+    static const char *inputs[] = {"89c25", "89C25", "X", "951979", "0", "89c25 ", "",
+                                   "12345678901234567"};
+    fprintf(f, "\ntoken read back     id\n");
+    for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+        uint64_t id;
+        hs_status status = hs_token_to_cell(inputs[k], strlen(inputs[k]), &id);
+        char quoted[24];
+        snprintf(quoted, sizeof quoted, "\"%s\"", inputs[k]);
+        if (status == HS_OK && hs_cell_is_valid(id))
+            fprintf(f, "%-19s 0x%016" PRIx64 " level %d\n", quoted, id, level_of(id));
+        else if (status == HS_OK)
+            fprintf(f, "%-19s 0x%016" PRIx64 " (not a valid cell)\n", quoted, id);
+        else
+            fprintf(f, "%-19s %s\n", quoted, hs_status_str(status));
     }
     close_output(f);
 }
@@ -595,6 +684,107 @@ static void areas(void)
     close_output(f);
 }
 
+/* ---- Section 4: S2 0.10's rounding ---------------------------------------- */
+
+/* ST -> IJ as S2 rounded it until v0.11 (Debian's libs2 0.10 does):
+ * FastIntRound(2^30 s - 0.5), which rounds halfway cases to even, clamped. */
+static uint32_t old_st_to_ij(double s)
+{
+    double k = nearbyint(1073741824.0 * s - 0.5);
+    return k < 0 ? 0 : k > 1073741823.0 ? 1073741823u : (uint32_t)k;
+}
+
+/* The leaf of p under the old rounding: the lesson's steps but one. */
+static uint64_t old_leaf(const double p[3])
+{
+    int face;
+    double u, v;
+    uint64_t leaf;
+    check(hs_point_to_face_uv(p, &face, &u, &v), "hs_point_to_face_uv");
+    check(hs_face_ij_to_cell(face, old_st_to_ij(hs_uv_to_st(u)), old_st_to_ij(hs_uv_to_st(v)),
+                             &leaf),
+          "hs_face_ij_to_cell");
+    return leaf;
+}
+
+typedef struct {
+    size_t differ;
+    double example[3]; /* the first point that differs */
+    double lat, lng;   /* its latitude and longitude, when it has them */
+} rounding_count;
+
+static void compare_rounding(const double p[3], rounding_count *c)
+{
+    uint64_t leaf;
+    check(hs_point_to_cell(p, &leaf), "hs_point_to_cell");
+    if (leaf != old_leaf(p) && c->differ++ == 0)
+        memcpy(c->example, p, sizeof c->example);
+}
+
+static void print_example(FILE *f, const double p[3])
+{
+    int face;
+    double u, v;
+    uint64_t leaf, old = old_leaf(p);
+    char token[17];
+    check(hs_point_to_face_uv(p, &face, &u, &v), "hs_point_to_face_uv");
+    check(hs_point_to_cell(p, &leaf), "hs_point_to_cell");
+    double st[2] = {hs_uv_to_st(u), hs_uv_to_st(v)};
+    fprintf(f, "  point (%.17g, %.17g, %.17g), face %d\n", p[0], p[1], p[2], face);
+    for (int k = 0; k < 2; k++)
+        fprintf(f, "  %c = %.17g: 2^30 %c = %.17g, floor %u, old rounding %u\n", "st"[k], st[k],
+                "st"[k], 1073741824.0 * st[k], hs_st_to_ij(st[k]), old_st_to_ij(st[k]));
+    fprintf(f, "  leaf now %s, with S2 0.10's rounding ", token_of(leaf, token));
+    fprintf(f, "%s\n", token_of(old, token));
+}
+
+/* rounding.txt: how often S2 0.10's ST -> IJ gives another leaf. */
+static void rounding(void)
+{
+    const size_t points = quick ? 100000 : 10000000, corners = quick ? 10000 : 1000000;
+    rng r;
+    rng_seed(&r, 20261203);
+    rounding_count random = {0}, on_edges = {0};
+    for (size_t k = 0; k < points; k++) {
+        double p[3];
+        double lat = rng_range(&r, -90, 90), lng = rng_range(&r, -180, 180);
+        check(hs_latlng_to_point(lat, lng, p), "hs_latlng_to_point");
+        size_t before = random.differ;
+        compare_rounding(p, &random);
+        if (before == 0 && random.differ == 1)
+            random.lat = lat, random.lng = lng;
+    }
+    /* Points on the corners of leaf cells: (s, t) = (i, j) / 2^30 exactly
+     * before the projection, the unnormalised point on the cube's face,
+     * whose (u, v) a division by +-1 gives back exactly. */
+    for (size_t k = 0; k < corners; k++) {
+        double p[3];
+        int face = (int)rng_below(&r, 6);
+        double s = (double)(rng_below(&r, 1073741823) + 1) / 1073741824.0;
+        double t = (double)(rng_below(&r, 1073741823) + 1) / 1073741824.0;
+        hs_face_uv_to_xyz(face, hs_st_to_uv(s), hs_st_to_uv(t), p);
+        compare_rounding(p, &on_edges);
+    }
+    FILE *f = open_output("rounding.txt");
+    fprintf(f, "S2 0.10: i = FastIntRound(2^30 s - 0.5), halfway cases to even; now: floor(2^30 s)\n");
+    fprintf(f, "they differ only when 2^30 s is exactly an odd integer: for s in [1/2, 1), when\n"
+               "the last 23 bits of its 52-bit fraction are 0 and the one before is 1, 1 in 2^24\n");
+    fprintf(f, "%zu random lat/lng (uniform in degrees): %zu leaves differ\n", points,
+            random.differ);
+    fprintf(f, "%zu leaf-cell corners (i, j) / 2^30 on the cube: %zu leaves differ (%.1f%%)\n",
+            corners, on_edges.differ, 100.0 * (double)on_edges.differ / (double)corners);
+    if (random.differ) {
+        fprintf(f, "first random point that differs: lat %.17g, lng %.17g\n", random.lat,
+                random.lng);
+        print_example(f, random.example);
+    }
+    if (on_edges.differ) {
+        fprintf(f, "first corner that differs:\n");
+        print_example(f, on_edges.example);
+    }
+    close_output(f);
+}
+
 /* ---- Section 8: covering a rectangle ------------------------------------- */
 
 /* The seed's rectangle around Porto Alegre. */
@@ -652,9 +842,9 @@ static size_t points_covered(const uint64_t *cells, size_t count, size_t n)
     size_t inside = 0;
     for (size_t k = 0; k < n; k++) {
         uint64_t leaf, lo, hi;
-        check(hs_latlng_to_cell(rng_range(&r, PORTO_ALEGRE.lat_lo, PORTO_ALEGRE.lat_hi),
-                                rng_range(&r, PORTO_ALEGRE.lng_lo, PORTO_ALEGRE.lng_hi), &leaf),
-              "hs_latlng_to_cell");
+        double lat = rng_range(&r, PORTO_ALEGRE.lat_lo, PORTO_ALEGRE.lat_hi);
+        double lng = rng_range(&r, PORTO_ALEGRE.lng_lo, PORTO_ALEGRE.lng_hi);
+        check(hs_latlng_to_cell(lat, lng, &leaf), "hs_latlng_to_cell");
         size_t a = 0, b = count;
         while (a < b) {
             size_t m = a + (b - a) / 2;
@@ -692,7 +882,7 @@ static void report_covering(FILE *f, const covering_case *c, const uint64_t *cel
     for (size_t k = 0; k < count && k < 4; k++)
         fprintf(f, " %s", token_of(cells[k], token));
     fprintf(f, " ... last: %s\n", token_of(cells[count - 1], token));
-    const size_t samples = 100000;
+    const size_t samples = quick ? 1000 : 100000;
     fprintf(f, "  %zu random points of the rectangle, inside a cell: %zu\n", samples,
             points_covered(cells, count, samples));
 }
@@ -744,10 +934,13 @@ int main(int argc, char **argv)
     hilbert_tables();
     locality();
     walk();
+    hierarchy();
+    tokens();
     face_grid();
     face_paths();
     neighbours();
     areas();
     coverings();
+    rounding();
     return 0;
 }
