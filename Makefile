@@ -55,8 +55,9 @@ EXTRA_CFLAGS  ?=
 LESSON_CFLAGS_08-hilbert-s2 := -ffp-contract=off
 lesson_cflags = $(LESSON_CFLAGS_$(notdir $(1)))
 LDLIBS        := -lm
-# C++ only for bench/03-convolution/opencv_filter.cpp, the shim that lets a
-# benchmark call OpenCV (which has no C interface); with CC=clang, clang++.
+# C++ only for the shims that let a benchmark call a C++ library (OpenCV in
+# bench/03-convolution/, S2 in bench/08-hilbert-s2/); with CC=clang, clang++.
+# S2's headers are in /usr/include/s2/, on the default path.
 CXX           := $(if $(IS_CLANG),clang++,g++)
 CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /usr/include/opencv4
 
@@ -192,11 +193,12 @@ BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 BENCH_LIBS_06-pca := -llapacke -lopenblas
+BENCH_LIBS_08-hilbert-s2 := -ls2 -lstdc++
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_opt) $(EXTRA_CFLAGS) -MMD -MP -c $< -o $@
+	$(CXX) $(CXXFLAGS_opt) $(EXTRA_CFLAGS) $(call lesson_cflags,$(<D)) -MMD -MP -c $< -o $@
 
 define bench_rule
 $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard bench/$(1)/*.c)) \

@@ -202,6 +202,14 @@ static inline uint32_t st_to_ij(double s)
     return scaled >= (double)(LEAF_LIMIT - 1) ? LEAF_LIMIT - 1 : (uint32_t)scaled;
 }
 
+/* st_to_ij for the s of a face's point, always in [0, 1] (|u| <= 1):
+ * truncation is floor, and only s = 1 needs clamping. */
+static inline uint32_t unit_st_to_ij(double s)
+{
+    uint32_t ij = (uint32_t)((double)LEAF_LIMIT * s);
+    return ij - (ij >> 30);
+}
+
 static inline uint64_t leaf_of_point(const double p[3])
 {
     double u, v;
@@ -228,6 +236,78 @@ static hs_status check_point(const double p[3])
     if (!isfinite(p[0]) || !isfinite(p[1]) || !isfinite(p[2]))
         return HS_ERR_NAN;
     return p[0] == 0 && p[1] == 0 && p[2] == 0 ? HS_ERR_ARG : HS_OK;
+}
+
+/* ---- the batch path: blocks of points, the projection in vectors ---------- */
+
+#include "simd.h"
+
+enum { BLOCK = 64 }; /* points per block, a multiple of VD_LANES */
+
+static inline vd vd_sqrt(vd x)
+{
+#if SIMD_BYTES == 64
+    return (vd)_mm512_sqrt_pd((__m512d)x);
+#elif SIMD_BYTES == 32
+    return (vd)_mm256_sqrt_pd((__m256d)x);
+#else
+    return (vd)_mm_sqrt_pd((__m128d)x);
+#endif
+}
+
+/* Lanes of a where mask is all ones, of b where it is zero. */
+static inline vd vd_pick(vi64 mask, vd a, vd b)
+{
+    return (vd)(((vi64)a & mask) | ((vi64)b & ~mask));
+}
+
+/* The face and (s, t) of VD_LANES finite nonzero points at once, with no
+ * branch: the same comparisons, quotients and square roots as face_uv_of
+ * and face_uv_to_st, lane by lane, so the same doubles. */
+static inline void faces_st_of(const double *x, const double *y, const double *z, double *face,
+                               double *s, double *t)
+{
+    const vi64 sign = (vi64){0} + INT64_MIN;
+    vd px = vd_load(x), py = vd_load(y), pz = vd_load(z);
+    vd ax = (vd)((vi64)px & ~sign), ay = (vd)((vi64)py & ~sign), az = (vd)((vi64)pz & ~sign);
+    vi64 x_over_y = ax > ay;
+    vi64 is_x = x_over_y & (ax > az), is_y = ~x_over_y & (ay > az);
+    vi64 is_z = ~(is_x | is_y);
+    vd axis = vd_pick(is_x, px, vd_pick(is_y, py, pz));
+    vi64 neg = axis < 0;
+    /* Section 4's table: u = y/x, z/x, -x/y, z/y, -x/z, -y/z and
+     * v = z/x, y/x, z/y, -x/y, -y/z, -x/z on faces 0, 3, 1, 4, 2, 5. */
+    vd u_num = vd_pick(is_x, vd_pick(neg, pz, py),
+                       vd_pick(is_y, vd_pick(neg, pz, -px), vd_pick(neg, -py, -px)));
+    vd v_num = vd_pick(is_x, vd_pick(neg, py, pz),
+                       vd_pick(is_y, vd_pick(neg, -px, pz), vd_pick(neg, -px, -py)));
+    vd uv[2] = {u_num / axis, v_num / axis};
+    double *st[2] = {s, t};
+    for (int c = 0; c < 2; c++) {
+        vd half = 0.5 * vd_sqrt(1 + 3 * (vd)((vi64)uv[c] & ~sign)) - 0.5;
+        vd_store(st[c], 0.5 + (vd)((vi64)half | ((vi64)uv[c] & sign)));
+    }
+    vd_store(face, vd_pick(is_y, vd_set1(1), vd_pick(is_z, vd_set1(2), vd_set1(0))) +
+                       vd_pick(neg, vd_set1(3), vd_set1(0)));
+}
+
+/* The leaves of count (at most BLOCK) finite lat/lng pairs: the points
+ * (libm's sin and cos, one point at a time), their faces and (s, t) a
+ * vector at a time, then the table walk. */
+static void leaves_of_latlngs(const double *lat, const double *lng, size_t count,
+                              uint64_t *cells)
+{
+    double x[BLOCK], y[BLOCK], z[BLOCK], face[BLOCK], s[BLOCK], t[BLOCK];
+    for (size_t k = 0; k < BLOCK; k++) {
+        double p[3] = {1, 0, 0}; /* a harmless point for the lanes after count */
+        if (k < count)
+            point_of_latlng(lat[k], lng[k], p);
+        x[k] = p[0], y[k] = p[1], z[k] = p[2];
+    }
+    for (size_t k = 0; k < count; k += VD_LANES)
+        faces_st_of(x + k, y + k, z + k, face + k, s + k, t + k);
+    for (size_t k = 0; k < count; k++)
+        cells[k] = leaf_of_face_ij((int)face[k], unit_st_to_ij(s[k]), unit_st_to_ij(t[k]));
 }
 
 // END SOLUTION
@@ -412,12 +492,13 @@ hs_status hs_latlng_to_cells(const double *lat, const double *lng, size_t n, uin
     // BEGIN SOLUTION
     if (!lat || !lng || !cells || n == 0)
         return HS_ERR_ARG;
-    for (size_t k = 0; k < n; k++) {
-        if (!isfinite(lat[k]) || !isfinite(lng[k]))
+    for (size_t start = 0; start < n; start += BLOCK) {
+        size_t count = n - start < BLOCK ? n - start : BLOCK, finite = 0;
+        while (finite < count && isfinite(lat[start + finite]) && isfinite(lng[start + finite]))
+            finite++;
+        leaves_of_latlngs(lat + start, lng + start, finite, cells + start);
+        if (finite < count)
             return HS_ERR_NAN;
-        double p[3];
-        point_of_latlng(lat[k], lng[k], p);
-        cells[k] = leaf_of_point(p);
     }
     return HS_OK;
     // END SOLUTION
