@@ -48,9 +48,16 @@ CFLAGS_san    := $(WARN) $(NOVEC_QUIET) -O1 -g -fno-omit-frame-pointer \
 CFLAGS_dbg    := $(WARN) $(NOVEC_QUIET) -O1 -g -DGRADE_TIMEOUT_SCALE=60
 LDFLAGS_san   := -fsanitize=address,undefined
 EXTRA_CFLAGS  ?=
+# Flags one lesson needs everywhere its code is compiled (solutions, skeleton,
+# grader, demos, benchmark): LESSON_CFLAGS_<lesson>, picked by the name of the
+# source's directory. Lesson 08 reproduces S2's cell ids bit for bit, which
+# needs every a*b+c rounded twice, as S2 compiles it (clang would fuse it).
+LESSON_CFLAGS_08-hilbert-s2 := -ffp-contract=off
+lesson_cflags = $(LESSON_CFLAGS_$(notdir $(1)))
 LDLIBS        := -lm
-# C++ only for bench/03-convolution/opencv_filter.cpp, the shim that lets a
-# benchmark call OpenCV (which has no C interface); with CC=clang, clang++.
+# C++ only for the shims that let a benchmark call a C++ library (OpenCV in
+# bench/03-convolution/, S2 in bench/08-hilbert-s2/); with CC=clang, clang++.
+# S2's headers are in /usr/include/s2/, on the default path.
 CXX           := $(if $(IS_CLANG),clang++,g++)
 CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /usr/include/opencv4
 
@@ -98,7 +105,8 @@ objects = $(patsubst %.c,$(BUILD)/$(1)/$(2)/%.o,$(3))
 define compile_rule
 $(BUILD)/$(1)/$(2)/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(2)) $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	$$(CC) $$(CFLAGS_$(2)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) \
+	    -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
 	    -Igrader/runner -MMD -MP -c $$< -o $$@
 endef
 
@@ -126,7 +134,8 @@ endef
 define pic_rule
 $(BUILD)/$(1)/$(2)/pic/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(2)) -fPIC $$(EXTRA_CFLAGS) -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
+	$$(CC) $$(CFLAGS_$(2)) -fPIC $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) \
+	    -Isupport -I$$(<D) -I$(1)/$$(notdir $$(<D)) \
 	    -MMD -MP -c $$< -o $$@
 endef
 
@@ -137,12 +146,12 @@ endef
 define grader_compile_rules
 $(BUILD)/grader/$(1)/judge/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -Isupport -Igrader/runner -I$$(<D) \
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) -Isupport -Igrader/runner -I$$(<D) \
 	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
 
 $(BUILD)/grader/$(1)/server/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) -DGRADE_SERVER -Igrader/runner -I$$(<D) \
+	$$(CC) $$(CFLAGS_$(1)) $$(EXTRA_CFLAGS) $$(call lesson_cflags,$$(<D)) -DGRADE_SERVER -Igrader/runner -I$$(<D) \
 	    -Isolutions/$$(notdir $$(<D)) -MMD -MP -c $$< -o $$@
 endef
 
@@ -187,11 +196,12 @@ BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 BENCH_LIBS_06-pca := -llapacke -lopenblas
 BENCH_LIBS_07-glove := -pthread # compared with a transcription of the original C code, no library
+BENCH_LIBS_08-hilbert-s2 := -ls2 -lstdc++
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_opt) $(EXTRA_CFLAGS) -MMD -MP -c $< -o $@
+	$(CXX) $(CXXFLAGS_opt) $(EXTRA_CFLAGS) $(call lesson_cflags,$(<D)) -MMD -MP -c $< -o $@
 
 define bench_rule
 $(BUILD)/solutions/opt/bin/bench-$(1): $(call objects,solutions,opt,$(wildcard bench/$(1)/*.c)) \

@@ -14,6 +14,8 @@
 #  9. the support library passes its own tests (support/tests/)
 # 10. make autograder's zip grades like Gradescope would, on one small lesson
 #     (tools/autograder-test.sh)
+# 11. lesson 08's cell ids and coverings agree with Google's S2 library
+#     (libs2, an instructor dependency) on many random and hard points
 set -u
 build=$1
 shift
@@ -182,6 +184,24 @@ if tools/autograder-test.sh "$build/autograder-test" "$ag_lesson" >"$build/autog
 else
     grep -E '^(ok|FAILED)' "$build/autograder-test.log" | sed 's/^/  /'
     fail "autograder (see $build/autograder-test.log)"
+fi
+
+step "11. lesson 08 against Google's S2 (libs2)"
+# An independent oracle, never used by make grade: the benchmark's --check
+# mode converts 10^6 random lat/lng pairs and 10^6 points (poles, +-180, cube
+# edges and leaf boundaries among them) with the solution and with libs2,
+# and compares the seed's two coverings with S2RegionCoverer.
+if [[ " ${lessons[*]} " == *" 08-hilbert-s2 "* ]]; then
+    oracle=$build/solutions/opt/bin/bench-08-hilbert-s2
+    if ! make -s --no-print-directory -j2 BUILD="$build" "$oracle" >"$build/s2-oracle.log" 2>&1; then
+        fail "lesson 08's S2 oracle does not build (see $build/s2-oracle.log)"
+    elif "$oracle" --check >>"$build/s2-oracle.log" 2>&1; then
+        grep -E '^  hs_|identical|contains' "$build/s2-oracle.log" | sed 's/^ */  /'
+        pass "lesson 08 agrees with libs2"
+    else
+        grep -E 'FAILED|DIFFERENT|NOT|otherwise' "$build/s2-oracle.log" | head -10
+        fail "lesson 08 disagrees with libs2 (see $build/s2-oracle.log)"
+    fi
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))
