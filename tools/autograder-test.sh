@@ -14,8 +14,8 @@
 #   broken      a file that does not compile, plus files to ignore: 0, the
 #               compiler's error in the output
 #   hostile     a function that floods stdout and calls exit, a renamed
-#               function, a missing file, extra files: some points, a bounded
-#               results.json, each problem named
+#               function (one only the grader calls), a missing file, extra
+#               files: some points, a bounded results.json, each problem named
 # Exits non-zero if any check fails.
 set -u
 build=${1:-build}
@@ -134,19 +134,30 @@ out=$(output_of broken)
 if [ "$score" = 0 ] && [ "${max:-0}" -gt 0 ] 2>/dev/null &&
     grep -q "does not compile" <<<"$out" && grep -q "missing_variable" <<<"$out" &&
     grep -q "did not compile: the compiler" "$root/broken.json" &&
-    grep -q "ignored notes.txt" <<<"$out" && grep -q "ignored [a-z_]*\.h: only .c files" <<<"$out"; then
+    grep -q "ignored notes.txt" <<<"$out" && grep -q "ignored [a-z_0-9]*\.h: only .c files" <<<"$out"; then
     pass "non-compiling submission: $score/$max, the compiler's error and the ignored files in the output"
 else
     fail "non-compiling submission: ${score:-?}/${max:-?}, output: ${out:0:300}"
 fi
 
 # 4. hostile: the first function of one file floods the output and calls
-#    exit; another file's first public function is renamed; one file is
-#    missing; extra files.
-# The first function a file defines that is not static.
-first_function() {
-    grep -E '^[a-z_]+[ *]+[a-z]+_[a-z_0-9]+\(' "$1" | grep -v '^static' | head -1 |
+#    exit; in another file, the first public function that no other file
+#    calls is renamed; one file is missing; extra files.
+# The functions a file defines that are not static, in order.
+public_functions() {
+    grep -E '^[a-z_]+[ *]+[a-z]+_[a-z_0-9]+\(' "$1" | grep -v '^static' |
         sed -E 's/^[a-z_]+[ *]+([a-z_0-9]+)\(.*/\1/'
+}
+first_function() { public_functions "$1" | head -1; }
+# The first of them that the lesson's other files do not call: renaming one
+# they call leaves the whole library unloadable, a different scenario.
+first_uncalled_function() {
+    local dir file f fn others=()
+    dir=$(dirname "$1") file=$(basename "$1")
+    for f in "$dir"/*.c; do [ "$(basename "$f")" = "$file" ] || others+=("$f"); done
+    for fn in $(public_functions "$1"); do
+        grep -qE "\b$fn\(" /dev/null "${others[@]}" || { echo "$fn"; return; }
+    done
 }
 cp solutions/"$lesson"/*.c "$s/"
 mapfile -t files < <(cd "$s" && ls -- *.c)
@@ -166,7 +177,8 @@ void $fn(void)
     exit(0);
 }
 EOF
-rfn=$(first_function "$s/$renamed")
+rfn=$(first_uncalled_function "solutions/$lesson/$renamed")
+[ -n "$rfn" ] || fail "hostile submission: every public function of $renamed is called by another file"
 sed -i "s/\\b$rfn(/${rfn}_v2(/" "$s/$renamed"
 mkdir -p "$s/extra/__MACOSX"
 head -c 3000000 /dev/zero | tr '\0' x >"$s/extra/big.log"
