@@ -1,8 +1,8 @@
 load style
 set output "candidate_lines.png"
 set title "Five lines through the origin over the training data, with their SSE"
-set xlabel "mean pupil dilation"
-set ylabel "total reading time"
+set xlabel "mean pupil dilation (a fraction)"
+set ylabel "total reading time (s)"
 set xrange [0.3:1.0]
 set yrange [0:210]
 set key top left box opaque

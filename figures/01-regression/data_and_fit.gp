@@ -1,8 +1,8 @@
 load style
 set output "data_and_fit.png"
 set title "Reading time against pupil dilation, with the least-squares line"
-set xlabel "mean pupil dilation"
-set ylabel "total reading time"
+set xlabel "mean pupil dilation (a fraction)"
+set ylabel "total reading time (s)"
 set xrange [0.3:1.0]
 set yrange [40:130]
 plot "train.dat" using 1:2 with points ls 1 title "training data (14)", \

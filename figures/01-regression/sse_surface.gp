@@ -2,8 +2,8 @@ load style
 set output "sse_surface.png"
 set terminal pngcairo size 800,600
 set title "log_{10} SSE over (slope, intercept), and gradient descent's path"
-set xlabel "slope"
-set ylabel "intercept"
+set xlabel "slope (s per unit of dilation)"
+set ylabel "intercept (s)"
 set xrange [0:200]
 set yrange [-50:100]
 set cblabel "log_{10} SSE"
