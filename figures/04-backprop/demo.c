@@ -285,9 +285,8 @@ static void gradient_check(const bp_digits *train)
     close_output(f);
 }
 
-/* Set once by main from DEMO_QUICK: the depth experiment trains a few
- * epochs instead of 20, fast enough for Valgrind; its numbers are then not
- * the chapter's. */
+/* Set once by main from DEMO_QUICK: the long trainings run a few epochs,
+ * fast enough for Valgrind; their numbers are then not the chapter's. */
 static int quick;
 
 /* Section 8: how the weights are drawn. The standard deviation is `fixed`
@@ -336,7 +335,8 @@ static void initialisation(const bp_digits *train)
         sizes[l] = WIDE;
     sizes[DEEP + 1] = BP_CLASSES;
     static double act_std[DEEP][RULES + 1], grad_norm[DEEP + 1][RULES + 1];
-    double *h = malloc(PROBE * WIDE * sizeof *h);
+    const size_t probe = quick ? 16 : PROBE;
+    double *h = malloc(probe * WIDE * sizeof *h);
     if (!h)
         fail("initialisation", BP_ERR_NOMEM);
     for (int k = 0; k < RULES; k++) {
@@ -344,11 +344,11 @@ static void initialisation(const bp_digits *train)
         check(bp_mlp_init(&net, sizes, DEEP + 1, INIT_RULES[k].act, 1), "init");
         draw_weights(&net, &INIT_RULES[k], 7);
         for (int l = 1; l <= DEEP; l++) {
-            check(bp_mlp_forward(&net, train->pixels, PROBE, (size_t)l, h), "forward");
-            double sum = 0, sq = 0, count = PROBE * WIDE;
-            for (size_t i = 0; i < PROBE * WIDE; i++)
+            check(bp_mlp_forward(&net, train->pixels, probe, (size_t)l, h), "forward");
+            double sum = 0, sq = 0, count = (double)(probe * WIDE);
+            for (size_t i = 0; i < probe * WIDE; i++)
                 sum += h[i];
-            for (size_t i = 0; i < PROBE * WIDE; i++)
+            for (size_t i = 0; i < probe * WIDE; i++)
                 sq += (h[i] - sum / count) * (h[i] - sum / count);
             act_std[l - 1][0] = l;
             act_std[l - 1][k + 1] = sqrt(sq / count);
@@ -356,7 +356,7 @@ static void initialisation(const bp_digits *train)
         double *grad = malloc(net.param_count * sizeof *grad), loss;
         if (!grad)
             fail("initialisation", BP_ERR_NOMEM);
-        check(bp_mlp_loss_grad(&net, train->pixels, train->labels, PROBE, &loss, grad, NULL),
+        check(bp_mlp_loss_grad(&net, train->pixels, train->labels, probe, &loss, grad, NULL),
               "gradient");
         for (size_t l = 0; l < net.layers; l++) {
             const bp_dense *layer = &net.layer[l];
@@ -505,7 +505,8 @@ static void digits(const bp_digits *train, const bp_digits *test, bp_mlp *net)
     curve[0][1] = loss;
     curve[0][2] = bp_mlp_accuracy(net, train->pixels, train->labels, train->n);
     curve[0][3] = bp_mlp_accuracy(net, test->pixels, test->labels, test->n);
-    for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+    const int epochs = quick ? 2 : EPOCHS;
+    for (int epoch = 1; epoch <= epochs; epoch++) {
         bp_train_options o = DIGIT_OPTIONS;
         o.seed = DIGIT_OPTIONS.seed + (uint64_t)epoch;
         check(bp_mlp_train(net, train->pixels, train->labels, train->n, &o, &loss), "training");
@@ -560,7 +561,7 @@ static void representation(const bp_digits *train, const bp_digits *test)
     const size_t sizes[] = {64, 32, 2, 10};
     bp_mlp net;
     check(bp_mlp_init(&net, sizes, 3, BP_TANH_ACT, 8), "init");
-    const bp_train_options o = {0.05, 0.9, 100, 32, 1e-4, 8};
+    const bp_train_options o = {0.05, 0.9, quick ? 5 : 100, 32, 1e-4, 8};
     check(bp_mlp_train(&net, train->pixels, train->labels, train->n, &o, NULL), "training");
     double *h = malloc(test->n * 2 * sizeof *h), *rows = malloc(test->n * 3 * sizeof *rows);
     if (!h || !rows)
