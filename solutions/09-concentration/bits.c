@@ -1,0 +1,236 @@
+/* bits.c: random bits: splitmix64 for seeding, xoshiro256** and its jump,
+ * 64 bits to a double, and eight generators side by side in vector lanes
+ * (chapter section 2).
+ *
+ * Checked against the published reference outputs: splitmix64 from the seed
+ * 1234567 gives 6457827717110365317, 3203168211198807973,
+ * 9817491932198370423, 4593380528125082431, 16408922859458223821, and from 0
+ * gives 0xe220a8397b1dcdaf first; xoshiro256** from the state {1, 2, 3, 4}
+ * gives 11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
+ * 607988272756665600, 16172922978634559625, 8476171486693032832,
+ * 10595114339597558777, 2904607092377533576 (the values the algorithm's
+ * authors' code prints); the jump words are the ones its authors publish. */
+#include "concentration.h"
+
+#include <string.h>
+
+uint64_t mc_splitmix64(uint64_t *state)
+{
+    // TODO: advance *state by 0x9e3779b97f4a7c15 and return the mixed
+    //   value, as concentration.h spells out.
+    // STUB: (void)state;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+    // END SOLUTION
+}
+
+mc_status mc_seed(mc_rng *g, uint64_t seed)
+{
+    // TODO: fill g's four words with four successive splitmix64 outputs.
+    // STUB: (void)g; (void)seed;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g)
+        return MC_ERR_ARG;
+    for (int w = 0; w < 4; w++)
+        g->s[w] = mc_splitmix64(&seed);
+    return MC_OK;
+    // END SOLUTION
+}
+
+// BEGIN SOLUTION
+static inline uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+// END SOLUTION
+uint64_t mc_next(mc_rng *g)
+{
+    // TODO: return xoshiro256**'s output rotl(s[1] * 5, 7) * 9 and advance
+    //   the state (concentration.h lists the steps).
+    // STUB: (void)g;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    uint64_t *s = g->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+    // END SOLUTION
+}
+
+mc_status mc_jump(mc_rng *g)
+{
+    // TODO: for each bit of the four jump words (lowest bit of the first
+    //   word first) that is set, xor the current state into an
+    //   accumulator; advance the generator after every bit; the
+    //   accumulator becomes the state.
+    // STUB: (void)g;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    static const uint64_t jump[4] = {UINT64_C(0x180ec6d33cfd0aba), UINT64_C(0xd5a61266f0c9392c),
+                                     UINT64_C(0xa9582618e03fc9aa), UINT64_C(0x39abdc4529b1661c)};
+    if (!g)
+        return MC_ERR_ARG;
+    uint64_t acc[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++)
+        for (int b = 0; b < 64; b++) {
+            if (jump[i] >> b & 1)
+                for (int w = 0; w < 4; w++)
+                    acc[w] ^= g->s[w];
+            mc_next(g);
+        }
+    memcpy(g->s, acc, sizeof acc);
+    return MC_OK;
+    // END SOLUTION
+}
+
+double mc_unit(uint64_t bits)
+{
+    // TODO: the top 53 bits as a multiple of 2^-53 in [0, 1).
+    // STUB: (void)bits;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    return (double)(bits >> 11) * 0x1p-53;
+    // END SOLUTION
+}
+
+double mc_unit_open0(uint64_t bits)
+{
+    // TODO: the top 53 bits plus one, times 2^-53: a double in (0, 1].
+    // STUB: (void)bits;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    return (double)((bits >> 11) + 1) * 0x1p-53;
+    // END SOLUTION
+}
+
+mc_status mc_streams_seed(mc_streams *g, uint64_t seed)
+{
+    // TODO: stream 0 is a generator seeded with seed, stream k the one
+    //   before it jumped once; store word w of stream k in g->s[w][k].
+    // STUB: (void)g; (void)seed;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g)
+        return MC_ERR_ARG;
+    mc_rng one;
+    mc_seed(&one, seed);
+    for (int k = 0; k < MC_STREAMS; k++) {
+        if (k > 0)
+            mc_jump(&one);
+        for (int w = 0; w < 4; w++)
+            g->s[w][k] = one.s[w];
+    }
+    return MC_OK;
+    // END SOLUTION
+}
+
+// BEGIN SOLUTION
+/* The eight streams side by side: one vector per state word, lane k for
+ * stream k. Written with GCC/Clang vector extensions at a fixed 8 lanes,
+ * the compiler splits each operation into as many registers as the target
+ * has (4 for SSE2, 2 for AVX2, 1 for AVX-512), so every width computes the
+ * same bits. Only operations every width has are used: shifts, xor, or,
+ * add and subtract of 64-bit lanes (AVX2 has no 64-bit multiply, and no
+ * conversion from 64-bit integers to doubles). */
+typedef uint64_t lanes_u64 __attribute__((vector_size(8 * MC_STREAMS)));
+typedef double lanes_f64 __attribute__((vector_size(8 * MC_STREAMS)));
+
+typedef struct {
+    lanes_u64 s0, s1, s2, s3;
+} lanes_state;
+
+static lanes_state lanes_load(const mc_streams *g)
+{
+    lanes_state st;
+    memcpy(&st.s0, g->s[0], sizeof st.s0);
+    memcpy(&st.s1, g->s[1], sizeof st.s1);
+    memcpy(&st.s2, g->s[2], sizeof st.s2);
+    memcpy(&st.s3, g->s[3], sizeof st.s3);
+    return st;
+}
+
+static void lanes_save(mc_streams *g, const lanes_state *st)
+{
+    memcpy(g->s[0], &st->s0, sizeof st->s0);
+    memcpy(g->s[1], &st->s1, sizeof st->s1);
+    memcpy(g->s[2], &st->s2, sizeof st->s2);
+    memcpy(g->s[3], &st->s3, sizeof st->s3);
+}
+
+/* mc_next in every lane: x * 5 = (x << 2) + x and x * 9 = (x << 3) + x. */
+static inline void lanes_next(lanes_state *st, lanes_u64 *result)
+{
+    lanes_u64 x = (st->s1 << 2) + st->s1;
+    x = (x << 7) | (x >> 57);
+    *result = (x << 3) + x;
+    lanes_u64 t = st->s1 << 17;
+    st->s2 ^= st->s0;
+    st->s3 ^= st->s1;
+    st->s1 ^= st->s2;
+    st->s0 ^= st->s3;
+    st->s2 ^= t;
+    st->s3 = (st->s3 << 45) | (st->s3 >> 19);
+}
+
+/* mc_unit in every lane, exactly, without an integer-to-double conversion.
+ * Split m = bits >> 11 into hi = m >> 32 (21 bits) and lo = m mod 2^32.
+ * Written into the low mantissa bits of 2^31 (whose last place is worth
+ * 2^-21), hi gives the double 2^31 + hi 2^-21; written into those of 0.5
+ * (last place 2^-53), lo gives 0.5 + lo 2^-53. Then (2^31 + hi 2^-21 -
+ * (2^31 + 0.5)) + (0.5 + lo 2^-53) = m 2^-53, and each step is exact:
+ * every intermediate is a multiple of 2^-53 smaller than 2^32 in size with
+ * at most 53 significant bits. */
+static inline void lanes_unit(const lanes_u64 *bits, lanes_f64 *unit)
+{
+    const lanes_u64 two31 = (lanes_u64){0} + UINT64_C(0x41e0000000000000);
+    const lanes_u64 half = (lanes_u64){0} + UINT64_C(0x3fe0000000000000);
+    const lanes_u64 low32 = (lanes_u64){0} + UINT64_C(0xffffffff);
+    lanes_u64 hi = (*bits >> 43) | two31;
+    lanes_u64 lo = ((*bits >> 11) & low32) | half;
+    *unit = ((lanes_f64)hi - (0x1p31 + 0.5)) + (lanes_f64)lo;
+}
+
+// END SOLUTION
+mc_status mc_streams_uniform(mc_streams *g, double *out, size_t n)
+{
+    // TODO: round after round, take the next output of every stream and
+    //   write stream k's as a double in [0, 1) to out[MC_STREAMS r + k];
+    //   a last, partial round advances every stream but writes only what
+    //   fits. Make it fast: the streams are independent, so one round is
+    //   the same few operations on MC_STREAMS values side by side
+    //   (section 2 shows how to write them once for every vector width).
+    // STUB: (void)g; (void)out; (void)n;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g || !out || n == 0)
+        return MC_ERR_ARG;
+    lanes_state st = lanes_load(g);
+    size_t full = n / MC_STREAMS, rest = n % MC_STREAMS;
+    lanes_u64 bits;
+    lanes_f64 u;
+    for (size_t r = 0; r < full; r++) {
+        lanes_next(&st, &bits);
+        lanes_unit(&bits, &u);
+        memcpy(out + r * MC_STREAMS, &u, sizeof u);
+    }
+    if (rest) {
+        lanes_next(&st, &bits);
+        lanes_unit(&bits, &u);
+        memcpy(out + full * MC_STREAMS, &u, rest * sizeof(double));
+    }
+    lanes_save(g, &st);
+    return MC_OK;
+    // END SOLUTION
+}
