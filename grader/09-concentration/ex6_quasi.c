@@ -164,7 +164,7 @@ GRADED_TEST(quasi, halton_pi, 1, SEC_FEWER)
 GRADED_TEST(quasi, errors, 1, SEC_FEWER)
 {
     mc_estimate e;
-    double v, point[4];
+    double v, point[MC_HALTON_MAX_DIM + 1];
     expect_status(mc_pi_antithetic(1, 1, 1.96, &e), MC_ERR_ARG, "mc_pi_antithetic with pairs = 1");
     expect_status(mc_pi_antithetic(1, 10, 0, &e), MC_ERR_ARG, "mc_pi_antithetic with z = 0");
     expect_status(mc_pi_antithetic(1, 10, NAN, &e), MC_ERR_NAN, "mc_pi_antithetic with z = NaN");
