@@ -216,12 +216,23 @@ GRADED_TEST(samplers, poisson_large, 1, SEC_DISTRIBUTIONS)
     check_poisson(MC_POISSON_MAX, 16, 50000);
 }
 
+/* The bulk generator's state for seed, set by the grader: these tests do
+ * not depend on mc_streams_seed. */
+static void streams_state(mc_streams *g, uint64_t seed)
+{
+    mc_rng streams[MC_STREAMS];
+    ref_streams(streams, seed);
+    for (int k = 0; k < MC_STREAMS; k++)
+        for (int w = 0; w < 4; w++)
+            g->s[w][k] = streams[k].s[w];
+}
+
 GRADED_TEST(samplers, streams_normal, 1, SEC_DISTRIBUTIONS)
 {
     const size_t n = N_NORMAL + 3;
     double *x = nan_doubles(n), *y = nan_doubles(n), *z = nan_doubles(64);
     mc_streams g, h;
-    expect_status(mc_streams_seed(&g, 31), MC_OK, "mc_streams_seed(g, 31)");
+    streams_state(&g, 31);
     h = g;
     expect_status(mc_streams_normal(&g, x, n), MC_OK, "mc_streams_normal of %zu values", n);
     expect_status(mc_streams_normal(&h, y, n), MC_OK, "mc_streams_normal of %zu values again", n);
@@ -230,7 +241,7 @@ GRADED_TEST(samplers, streams_normal, 1, SEC_DISTRIBUTIONS)
     expect_status(mc_streams_normal(&g, z, 64), MC_OK, "mc_streams_normal, a second call");
     expect_true(memcmp(x, z, 64 * sizeof *x) != 0, "two calls of mc_streams_normal gave the same "
                 "numbers: the streams should move on");
-    expect_standard_normal(x, n, "mc_streams_normal of 200003 values from mc_streams_seed(31)");
+    expect_standard_normal(x, n, "mc_streams_normal of 200003 values from the streams of seed 31");
     free(x);
     free(y);
     free(z);
@@ -241,7 +252,7 @@ GRADED_TEST(samplers, errors, 1, SEC_DISTRIBUTIONS)
     mc_rng g;
     mc_streams s;
     ref_seed(&g, 1);
-    expect_status(mc_streams_seed(&s, 1), MC_OK, "mc_streams_seed");
+    streams_state(&s, 1);
     double out[4];
     uint64_t counts[4];
     expect_status(mc_exponential(NULL, 1, out, 4), MC_ERR_ARG, "mc_exponential(NULL, ...)");

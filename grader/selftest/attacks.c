@@ -32,7 +32,7 @@ static void forge_results(void)
     if (!run_folder(run, sizeof run))
         return;
     const char *names[] = {"01-regression", "02-softmax", "03-convolution", "04-backprop",
-                           "05-jacobians", "06-pca"};
+                           "05-jacobians", "06-pca", "09-concentration"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, "%s/../%s.tsv", run, names[i]);
         FILE *f = fopen(path, "w");
