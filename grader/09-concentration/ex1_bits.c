@@ -297,9 +297,10 @@ GRADED_TEST(bits, streams_layout, 2, SEC_BITS)
                  n, seed);
         expect_status(mc_streams_uniform(&g, came, n), MC_OK, "%s", what);
         expect_doubles(came, expected, n, what);
-        snprintf(what, sizeof what, "the streams after %s (every stream advances %zu times)",
+        char after[300];
+        snprintf(after, sizeof after, "the streams after %s (every stream advances %zu times)",
                  what, (n + MC_STREAMS - 1) / MC_STREAMS);
-        expect_streams_state(&g, want, what);
+        expect_streams_state(&g, want, after);
         free(came);
         free(expected);
     }

@@ -52,7 +52,7 @@ GRADED_TEST(montecarlo, pi_moves_with_seed, 1, SEC_MONTECARLO)
             fresh &= seen[i] != e;
         if (fresh)
             seen[distinct++] = e;
-        if (!(fabs(e - PI_L) < 0.1))
+        if (!(fabsl(e - PI_L) < 0.1))
             grade_fail("mc_pi(seed = %" PRIu64 ", n = 10^4): expected an estimate within 0.1 of "
                        "pi (20 standard errors), came %.17g", seed, e);
     }

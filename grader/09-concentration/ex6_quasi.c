@@ -75,7 +75,7 @@ GRADED_TEST(quasi, variance_reduction, 2, SEC_FEWER)
             grade_fail("seed %" PRIu64 ", 10^5 points: mc_pi_stratified's std_error expected "
                        "below 0.2 x plain mc_pi's %.4g, came %.4g", seed, plain.std_error,
                        strat.std_error);
-        if (!(fabs(strat.estimate - PI_L) < 6 * strat.std_error))
+        if (!(fabsl(strat.estimate - PI_L) < 6 * strat.std_error))
             grade_fail("seed %" PRIu64 ": mc_pi_stratified's estimate %.17g expected within 6 "
                        "standard errors (%.4g) of pi", seed, strat.estimate, strat.std_error);
     }
@@ -157,7 +157,7 @@ GRADED_TEST(quasi, halton_pi, 1, SEC_FEWER)
     }
     double estimate = NAN;
     expect_status(mc_pi_halton(100000, &estimate), MC_OK, "mc_pi_halton(n = 10^5)");
-    expect_true(fabs(estimate - PI_L) < 1e-3, "mc_pi_halton(n = 10^5): expected within 1e-3 of "
+    expect_true(fabsl(estimate - PI_L) < 1e-3, "mc_pi_halton(n = 10^5): expected within 1e-3 of "
                 "pi, came %.17g", estimate);
 }
 

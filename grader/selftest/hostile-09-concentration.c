@@ -176,8 +176,8 @@ mc_status mc_hoeffding(uint64_t n, double range, double t, double *bound)
     return real_mc_hoeffding(n, range, t, bound);
 }
 
-/* The variance divided by n; and a work array, never freed, when the
- * values are large. */
+/* A work array, never freed, when the values are large; otherwise the
+ * variance divided by n. */
 mc_status mc_mean_variance(const double *x, size_t n, double *mean, double *variance)
 {
     mc_status s = real_mc_mean_variance(x, n, mean, variance);
@@ -186,22 +186,19 @@ mc_status mc_mean_variance(const double *x, size_t n, double *mean, double *vari
     if (fabs(x[0]) > 1e8) {
         double *volatile work = malloc(n * sizeof *work);
         (void)work;
+        return s;
     }
     *variance *= (double)(n - 1) / (double)n;
     return s;
 }
 
-/* Sorts x in place (a const input) to count faster. */
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
+/* Marks the first value in place, in the caller's (const) array. */
 mc_status mc_tail(const double *x, size_t n, double a, double *fraction)
 {
-    if (x && n && fraction && !isnan(a))
-        qsort((double *)x, n, sizeof *x, compare_doubles);
+    if (x && n && fraction && !isnan(a)) {
+        volatile double *w = (double *)x;
+        w[0] = w[0] * 2 / 2;
+    }
     return real_mc_tail(x, n, a, fraction);
 }
 
