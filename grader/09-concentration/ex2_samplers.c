@@ -153,6 +153,13 @@ static void expect_poisson(const uint64_t *x, size_t n, double lambda, const cha
     if (!(fabs(var - lambda) <= var_tol))
         grade_fail("%s: the variance of %zu counts expected lambda = %g within %.0f standard "
                    "errors (%.4g), came %.6g", what, n, lambda, Z_MOMENT, var_tol, var);
+    /* Poisson(lambda) exceeds lambda + 20 sqrt(lambda) + 40 with
+     * probability below 1e-30 at every lambda up to MC_POISSON_MAX. */
+    double ceiling = lambda + 20 * sqrt(lambda) + 40;
+    if (!((double)top <= ceiling))
+        grade_fail("%s: a count of %" PRIu64 " (every count of Poisson(%g) stays below %.0f "
+                   "but with probability 1e-30; an output left unwritten?)", what, top, lambda,
+                   ceiling);
     size_t span = (size_t)top + 2;
     uint64_t *count = alloc_words(span);
     for (size_t i = 0; i < n; i++)
