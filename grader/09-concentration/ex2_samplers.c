@@ -108,7 +108,7 @@ GRADED_TEST(samplers, normal_distribution, 2, SEC_DISTRIBUTIONS)
 }
 
 /* The seed matters, a generator moves on, and the same seed repeats. */
-GRADED_TEST(samplers, normal_seeds, 1, SEC_DISTRIBUTIONS)
+GRADED_TEST(samplers, seeds, 1, SEC_DISTRIBUTIONS)
 {
     enum { N = 64 };
     double a[N], b[N], c[N], d[N];
@@ -127,6 +127,17 @@ GRADED_TEST(samplers, normal_seeds, 1, SEC_DISTRIBUTIONS)
     expect_true(memcmp(a, d, sizeof a) == 0, "mc_normal from seed 1 twice gave different numbers");
     for (int i = 0; i < N; i++)
         expect_true(a[i] != a[(i + 1) % N], "mc_normal gave %g twice in a row", a[i]);
+    uint64_t p[N], q[N], s[N];
+    ref_seed(&g, 1);
+    ref_seed(&h, 2);
+    expect_status(mc_poisson(&g, 3.5, p, N), MC_OK, "mc_poisson(lambda = 3.5) from seed 1");
+    expect_status(mc_poisson(&g, 3.5, s, N), MC_OK, "mc_poisson(lambda = 3.5) from seed 1, "
+                  "second call");
+    expect_status(mc_poisson(&h, 3.5, q, N), MC_OK, "mc_poisson(lambda = 3.5) from seed 2");
+    expect_true(memcmp(p, q, sizeof p) != 0, "mc_poisson from seeds 1 and 2 gave the same %d "
+                "counts: they should come from g", N);
+    expect_true(memcmp(p, s, sizeof p) != 0, "two calls of mc_poisson on one generator gave the "
+                "same %d counts: the generator should move on", N);
 }
 
 /* Chi-square of n Poisson counts against the exact probabilities, in bins
