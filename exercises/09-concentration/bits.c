@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "simd.h"
+
 uint64_t mc_splitmix64(uint64_t *state)
 {
     // TODO: advance *state by 0x9e3779b97f4a7c15 and return the mixed
