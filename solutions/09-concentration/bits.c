@@ -2,8 +2,8 @@
  * 64 bits to a double, and eight generators side by side in vector lanes
  * (chapter section 2).
  *
- * Checked against the published reference outputs: splitmix64 from the seed
- * 1234567 gives 6457827717110365317, 3203168211198807973,
+ * The published reference outputs, which this file reproduces: from the seed
+ * 1234567 splitmix64 gives 6457827717110365317, 3203168211198807973,
  * 9817491932198370423, 4593380528125082431, 16408922859458223821, and from 0
  * gives 0xe220a8397b1dcdaf first; xoshiro256** from the state {1, 2, 3, 4}
  * gives 11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
@@ -159,21 +159,20 @@ static inline vu64 lanes_rotl(vu64 x, int k)
 }
 
 /* mc_unit in every lane, exactly. With AVX-512 a 64-bit integer converts
- * to a double in one instruction (exact below 2^53). Without it: split
- * m = bits >> 11 into hi = m >> 32 (21 bits) and lo = m mod 2^32. Written
- * into the low mantissa bits of 2^31 (whose last place is worth 2^-21), hi
- * gives the double 2^31 + hi 2^-21; written into those of 0.5 (last place
- * 2^-53), lo gives 0.5 + lo 2^-53. Then (2^31 + hi 2^-21 - (2^31 + 0.5)) +
- * (0.5 + lo 2^-53) = m 2^-53, each step exact: every intermediate is a
- * multiple of 2^-53 below 2^32 in size, with at most 53 significant bits. */
+ * to a double in one instruction (exact below 2^53). Without it, with
+ * m = bits >> 11: the top 52 bits of m under the exponent of 1.0 make
+ * A = 1 + (m >> 1) 2^-52 in [1, 2), and the bit pattern of 1.0 minus m's
+ * last bit is C = 1 or the double just below it, 1 - 2^-53. A - C =
+ * (m >> 1) 2^-52 + (m & 1) 2^-53 = m 2^-53, exact: the difference is a
+ * multiple of 2^-53 below 1, which a double holds. */
 static inline vd lanes_unit(vu64 bits)
 {
 #if defined(__AVX512DQ__)
     return __builtin_convertvector((vi64)(bits >> 11), vd) * 0x1p-53;
 #else
-    vu64 hi = (bits >> 43) | UINT64_C(0x41e0000000000000);
-    vu64 lo = ((bits >> 11) & UINT64_C(0xffffffff)) | UINT64_C(0x3fe0000000000000);
-    return ((vd)hi - (0x1p31 + 0.5)) + (vd)lo;
+    const uint64_t one = UINT64_C(0x3ff0000000000000);
+    vu64 m = bits >> 11;
+    return (vd)((m >> 1) | one) - (vd)(one - (m & 1));
 #endif
 }
 
