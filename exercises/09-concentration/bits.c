@@ -2,8 +2,8 @@
  * 64 bits to a double, and eight generators side by side in vector lanes
  * (chapter section 2).
  *
- * Checked against the published reference outputs: splitmix64 from the seed
- * 1234567 gives 6457827717110365317, 3203168211198807973,
+ * The published reference outputs, which this file reproduces: from the seed
+ * 1234567 splitmix64 gives 6457827717110365317, 3203168211198807973,
  * 9817491932198370423, 4593380528125082431, 16408922859458223821, and from 0
  * gives 0xe220a8397b1dcdaf first; xoshiro256** from the state {1, 2, 3, 4}
  * gives 11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
@@ -13,6 +13,8 @@
 #include "concentration.h"
 
 #include <string.h>
+
+#include "simd.h"
 
 uint64_t mc_splitmix64(uint64_t *state)
 {

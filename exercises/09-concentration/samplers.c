@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "simd.h"
+
 mc_status mc_exponential(mc_rng *g, double rate, double *out, size_t n)
 {
     // TODO: check the arguments; by inversion, out[i] = -log(u) / rate with

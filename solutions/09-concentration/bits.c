@@ -2,8 +2,8 @@
  * 64 bits to a double, and eight generators side by side in vector lanes
  * (chapter section 2).
  *
- * Checked against the published reference outputs: splitmix64 from the seed
- * 1234567 gives 6457827717110365317, 3203168211198807973,
+ * The published reference outputs, which this file reproduces: from the seed
+ * 1234567 splitmix64 gives 6457827717110365317, 3203168211198807973,
  * 9817491932198370423, 4593380528125082431, 16408922859458223821, and from 0
  * gives 0xe220a8397b1dcdaf first; xoshiro256** from the state {1, 2, 3, 4}
  * gives 11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
@@ -13,6 +13,8 @@
 #include "concentration.h"
 
 #include <string.h>
+
+#include "simd.h"
 
 uint64_t mc_splitmix64(uint64_t *state)
 {
@@ -137,69 +139,62 @@ mc_status mc_streams_seed(mc_streams *g, uint64_t seed)
 }
 
 // BEGIN SOLUTION
-/* The eight streams side by side: one vector per state word, lane k for
- * stream k. Written with GCC/Clang vector extensions at a fixed 8 lanes,
- * the compiler splits each operation into as many registers as the target
- * has (4 for SSE2, 2 for AVX2, 1 for AVX-512), so every width computes the
- * same bits. Only operations every width has are used: shifts, xor, or,
- * add and subtract of 64-bit lanes (AVX2 has no 64-bit multiply, and no
- * conversion from 64-bit integers to doubles). */
-typedef uint64_t lanes_u64 __attribute__((vector_size(8 * MC_STREAMS)));
-typedef double lanes_f64 __attribute__((vector_size(8 * MC_STREAMS)));
+/* The eight streams side by side. Each state word is PARTS vectors of the
+ * target's width (support/simd.h: 2 lanes for SSE2, 4 for AVX2, 8 for
+ * AVX-512), lane i of part j holding stream j VD_LANES + i; one source
+ * serves every width, and every width computes the same bits. Only
+ * operations every width has are used: shifts, xor, or, add and subtract
+ * of 64-bit lanes (AVX2 has no 64-bit multiply, and no conversion from
+ * 64-bit integers to doubles). */
+enum { PARTS = MC_STREAMS / VD_LANES };
+typedef uint64_t vu64 __attribute__((vector_size(SIMD_BYTES)));
 
 typedef struct {
-    lanes_u64 s0, s1, s2, s3;
+    vu64 s[4][PARTS];
 } lanes_state;
 
-static lanes_state lanes_load(const mc_streams *g)
+static inline vu64 lanes_rotl(vu64 x, int k)
 {
-    lanes_state st;
-    memcpy(&st.s0, g->s[0], sizeof st.s0);
-    memcpy(&st.s1, g->s[1], sizeof st.s1);
-    memcpy(&st.s2, g->s[2], sizeof st.s2);
-    memcpy(&st.s3, g->s[3], sizeof st.s3);
-    return st;
+    return (x << k) | (x >> (64 - k));
 }
 
-static void lanes_save(mc_streams *g, const lanes_state *st)
+/* mc_unit in every lane, exactly. With AVX-512 a 64-bit integer converts
+ * to a double in one instruction (exact below 2^53). Without it, with
+ * m = bits >> 11: the top 52 bits of m under the exponent of 1.0 make
+ * A = 1 + (m >> 1) 2^-52 in [1, 2), and the bit pattern of 1.0 minus m's
+ * last bit is C = 1 or the double just below it, 1 - 2^-53. A - C =
+ * (m >> 1) 2^-52 + (m & 1) 2^-53 = m 2^-53, exact: the difference is a
+ * multiple of 2^-53 below 1, which a double holds. */
+static inline vd lanes_unit(vu64 bits)
 {
-    memcpy(g->s[0], &st->s0, sizeof st->s0);
-    memcpy(g->s[1], &st->s1, sizeof st->s1);
-    memcpy(g->s[2], &st->s2, sizeof st->s2);
-    memcpy(g->s[3], &st->s3, sizeof st->s3);
+#if defined(__AVX512DQ__)
+    return __builtin_convertvector((vi64)(bits >> 11), vd) * 0x1p-53;
+#else
+    const uint64_t one = UINT64_C(0x3ff0000000000000);
+    vu64 m = bits >> 11;
+    return (vd)((m >> 1) | one) - (vd)(one - (m & 1));
+#endif
 }
 
-/* mc_next in every lane: x * 5 = (x << 2) + x and x * 9 = (x << 3) + x. */
-static inline void lanes_next(lanes_state *st, lanes_u64 *result)
+/* One round: the next output of every stream, as mc_unit, to out[0 .. 8).
+ * x * 5 = (x << 2) + x and x * 9 = (x << 3) + x. */
+static inline void lanes_round(lanes_state *st, double *out)
 {
-    lanes_u64 x = (st->s1 << 2) + st->s1;
-    x = (x << 7) | (x >> 57);
-    *result = (x << 3) + x;
-    lanes_u64 t = st->s1 << 17;
-    st->s2 ^= st->s0;
-    st->s3 ^= st->s1;
-    st->s1 ^= st->s2;
-    st->s0 ^= st->s3;
-    st->s2 ^= t;
-    st->s3 = (st->s3 << 45) | (st->s3 >> 19);
-}
-
-/* mc_unit in every lane, exactly, without an integer-to-double conversion.
- * Split m = bits >> 11 into hi = m >> 32 (21 bits) and lo = m mod 2^32.
- * Written into the low mantissa bits of 2^31 (whose last place is worth
- * 2^-21), hi gives the double 2^31 + hi 2^-21; written into those of 0.5
- * (last place 2^-53), lo gives 0.5 + lo 2^-53. Then (2^31 + hi 2^-21 -
- * (2^31 + 0.5)) + (0.5 + lo 2^-53) = m 2^-53, and each step is exact:
- * every intermediate is a multiple of 2^-53 smaller than 2^32 in size with
- * at most 53 significant bits. */
-static inline void lanes_unit(const lanes_u64 *bits, lanes_f64 *unit)
-{
-    const lanes_u64 two31 = (lanes_u64){0} + UINT64_C(0x41e0000000000000);
-    const lanes_u64 half = (lanes_u64){0} + UINT64_C(0x3fe0000000000000);
-    const lanes_u64 low32 = (lanes_u64){0} + UINT64_C(0xffffffff);
-    lanes_u64 hi = (*bits >> 43) | two31;
-    lanes_u64 lo = ((*bits >> 11) & low32) | half;
-    *unit = ((lanes_f64)hi - (0x1p31 + 0.5)) + (lanes_f64)lo;
+    for (int j = 0; j < PARTS; j++) {
+        vu64 s0 = st->s[0][j], s1 = st->s[1][j], s2 = st->s[2][j], s3 = st->s[3][j];
+        vu64 x = lanes_rotl((s1 << 2) + s1, 7);
+        vd_store(out + j * VD_LANES, lanes_unit((x << 3) + x));
+        vu64 t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        st->s[0][j] = s0;
+        st->s[1][j] = s1;
+        st->s[2][j] = s2;
+        st->s[3][j] = lanes_rotl(s3, 45);
+    }
 }
 
 // END SOLUTION
@@ -216,21 +211,17 @@ mc_status mc_streams_uniform(mc_streams *g, double *out, size_t n)
     // BEGIN SOLUTION
     if (!g || !out || n == 0)
         return MC_ERR_ARG;
-    lanes_state st = lanes_load(g);
+    lanes_state st;
+    memcpy(st.s, g->s, sizeof st.s); /* the same layout, word by word */
     size_t full = n / MC_STREAMS, rest = n % MC_STREAMS;
-    lanes_u64 bits;
-    lanes_f64 u;
-    for (size_t r = 0; r < full; r++) {
-        lanes_next(&st, &bits);
-        lanes_unit(&bits, &u);
-        memcpy(out + r * MC_STREAMS, &u, sizeof u);
-    }
+    for (size_t r = 0; r < full; r++)
+        lanes_round(&st, out + r * MC_STREAMS);
     if (rest) {
-        lanes_next(&st, &bits);
-        lanes_unit(&bits, &u);
-        memcpy(out + full * MC_STREAMS, &u, rest * sizeof(double));
+        double last[MC_STREAMS];
+        lanes_round(&st, last);
+        memcpy(out + full * MC_STREAMS, last, rest * sizeof(double));
     }
-    lanes_save(g, &st);
+    memcpy(g->s, st.s, sizeof st.s);
     return MC_OK;
     // END SOLUTION
 }
