@@ -1,0 +1,227 @@
+/* bits.c: random bits: splitmix64 for seeding, xoshiro256** and its jump,
+ * 64 bits to a double, and eight generators side by side in vector lanes
+ * (chapter section 2).
+ *
+ * The published reference outputs, which this file reproduces: from the seed
+ * 1234567 splitmix64 gives 6457827717110365317, 3203168211198807973,
+ * 9817491932198370423, 4593380528125082431, 16408922859458223821, and from 0
+ * gives 0xe220a8397b1dcdaf first; xoshiro256** from the state {1, 2, 3, 4}
+ * gives 11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
+ * 607988272756665600, 16172922978634559625, 8476171486693032832,
+ * 10595114339597558777, 2904607092377533576 (the values the algorithm's
+ * authors' code prints); the jump words are the ones its authors publish. */
+#include "concentration.h"
+
+#include <string.h>
+
+#include "simd.h"
+
+uint64_t mc_splitmix64(uint64_t *state)
+{
+    // TODO: advance *state by 0x9e3779b97f4a7c15 and return the mixed
+    //   value, as concentration.h spells out.
+    // STUB: (void)state;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+    // END SOLUTION
+}
+
+mc_status mc_seed(mc_rng *g, uint64_t seed)
+{
+    // TODO: fill g's four words with four successive splitmix64 outputs.
+    // STUB: (void)g; (void)seed;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g)
+        return MC_ERR_ARG;
+    for (int w = 0; w < 4; w++)
+        g->s[w] = mc_splitmix64(&seed);
+    return MC_OK;
+    // END SOLUTION
+}
+
+// BEGIN SOLUTION
+static inline uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+// END SOLUTION
+uint64_t mc_next(mc_rng *g)
+{
+    // TODO: return xoshiro256**'s output rotl(s[1] * 5, 7) * 9 and advance
+    //   the state (concentration.h lists the steps).
+    // STUB: (void)g;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    uint64_t *s = g->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+    // END SOLUTION
+}
+
+mc_status mc_jump(mc_rng *g)
+{
+    // TODO: for each bit of the four jump words (lowest bit of the first
+    //   word first) that is set, xor the current state into an
+    //   accumulator; advance the generator after every bit; the
+    //   accumulator becomes the state.
+    // STUB: (void)g;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    static const uint64_t jump[4] = {UINT64_C(0x180ec6d33cfd0aba), UINT64_C(0xd5a61266f0c9392c),
+                                     UINT64_C(0xa9582618e03fc9aa), UINT64_C(0x39abdc4529b1661c)};
+    if (!g)
+        return MC_ERR_ARG;
+    uint64_t acc[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; i++)
+        for (int b = 0; b < 64; b++) {
+            if (jump[i] >> b & 1)
+                for (int w = 0; w < 4; w++)
+                    acc[w] ^= g->s[w];
+            mc_next(g);
+        }
+    memcpy(g->s, acc, sizeof acc);
+    return MC_OK;
+    // END SOLUTION
+}
+
+double mc_unit(uint64_t bits)
+{
+    // TODO: the top 53 bits as a multiple of 2^-53 in [0, 1).
+    // STUB: (void)bits;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    return (double)(bits >> 11) * 0x1p-53;
+    // END SOLUTION
+}
+
+double mc_unit_open0(uint64_t bits)
+{
+    // TODO: the top 53 bits plus one, times 2^-53: a double in (0, 1].
+    // STUB: (void)bits;
+    // STUB: return 0;
+    // BEGIN SOLUTION
+    return (double)((bits >> 11) + 1) * 0x1p-53;
+    // END SOLUTION
+}
+
+mc_status mc_streams_seed(mc_streams *g, uint64_t seed)
+{
+    // TODO: stream 0 is a generator seeded with seed, stream k the one
+    //   before it jumped once; store word w of stream k in g->s[w][k].
+    // STUB: (void)g; (void)seed;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g)
+        return MC_ERR_ARG;
+    mc_rng one;
+    mc_seed(&one, seed);
+    for (int k = 0; k < MC_STREAMS; k++) {
+        if (k > 0)
+            mc_jump(&one);
+        for (int w = 0; w < 4; w++)
+            g->s[w][k] = one.s[w];
+    }
+    return MC_OK;
+    // END SOLUTION
+}
+
+// BEGIN SOLUTION
+/* The eight streams side by side. Each state word is PARTS vectors of the
+ * target's width (support/simd.h: 2 lanes for SSE2, 4 for AVX2, 8 for
+ * AVX-512), lane i of part j holding stream j VD_LANES + i; one source
+ * serves every width, and every width computes the same bits. Only
+ * operations every width has are used: shifts, xor, or, add and subtract
+ * of 64-bit lanes (AVX2 has no 64-bit multiply, and no conversion from
+ * 64-bit integers to doubles). */
+enum { PARTS = MC_STREAMS / VD_LANES };
+typedef uint64_t vu64 __attribute__((vector_size(SIMD_BYTES)));
+
+typedef struct {
+    vu64 s[4][PARTS];
+} lanes_state;
+
+static inline vu64 lanes_rotl(vu64 x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+/* mc_unit in every lane, exactly. With AVX-512 a 64-bit integer converts
+ * to a double in one instruction (exact below 2^53). Without it, with
+ * m = bits >> 11: the top 52 bits of m under the exponent of 1.0 make
+ * A = 1 + (m >> 1) 2^-52 in [1, 2), and the bit pattern of 1.0 minus m's
+ * last bit is C = 1 or the double just below it, 1 - 2^-53. A - C =
+ * (m >> 1) 2^-52 + (m & 1) 2^-53 = m 2^-53, exact: the difference is a
+ * multiple of 2^-53 below 1, which a double holds. */
+static inline vd lanes_unit(vu64 bits)
+{
+#if defined(__AVX512DQ__)
+    return __builtin_convertvector((vi64)(bits >> 11), vd) * 0x1p-53;
+#else
+    const uint64_t one = UINT64_C(0x3ff0000000000000);
+    vu64 m = bits >> 11;
+    return (vd)((m >> 1) | one) - (vd)(one - (m & 1));
+#endif
+}
+
+/* One round: the next output of every stream, as mc_unit, to out[0 .. 8).
+ * x * 5 = (x << 2) + x and x * 9 = (x << 3) + x. */
+static inline void lanes_round(lanes_state *st, double *out)
+{
+    for (int j = 0; j < PARTS; j++) {
+        vu64 s0 = st->s[0][j], s1 = st->s[1][j], s2 = st->s[2][j], s3 = st->s[3][j];
+        vu64 x = lanes_rotl((s1 << 2) + s1, 7);
+        vd_store(out + j * VD_LANES, lanes_unit((x << 3) + x));
+        vu64 t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        st->s[0][j] = s0;
+        st->s[1][j] = s1;
+        st->s[2][j] = s2;
+        st->s[3][j] = lanes_rotl(s3, 45);
+    }
+}
+
+// END SOLUTION
+mc_status mc_streams_uniform(mc_streams *g, double *out, size_t n)
+{
+    // TODO: round after round, take the next output of every stream and
+    //   write stream k's as a double in [0, 1) to out[MC_STREAMS r + k];
+    //   a last, partial round advances every stream but writes only what
+    //   fits. Make it fast: the streams are independent, so one round is
+    //   the same few operations on MC_STREAMS values side by side
+    //   (section 2 shows how to write them once for every vector width).
+    // STUB: (void)g; (void)out; (void)n;
+    // STUB: return MC_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!g || !out || n == 0)
+        return MC_ERR_ARG;
+    lanes_state st;
+    memcpy(st.s, g->s, sizeof st.s); /* the same layout, word by word */
+    size_t full = n / MC_STREAMS, rest = n % MC_STREAMS;
+    for (size_t r = 0; r < full; r++)
+        lanes_round(&st, out + r * MC_STREAMS);
+    if (rest) {
+        double last[MC_STREAMS];
+        lanes_round(&st, last);
+        memcpy(out + full * MC_STREAMS, last, rest * sizeof(double));
+    }
+    memcpy(g->s, st.s, sizeof st.s);
+    return MC_OK;
+    // END SOLUTION
+}
