@@ -70,6 +70,7 @@ typedef struct {
 static int numpy_ask(const char *arguments, char *line, size_t size)
 {
     char command[512];
+    line[0] = '\0';
     snprintf(command, sizeof command, "%s %s %s 2>&1", PYTHON, NUMPY_SCRIPT, arguments);
     fflush(stdout);
     FILE *child = popen(command, "r");
