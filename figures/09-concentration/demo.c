@@ -117,9 +117,10 @@ static void bits(void)
 /* ---- Section 2: testing generators ----------------------------------------- */
 
 /* The generators under test, one state each. RANDU: x <- 65539 x mod 2^31,
- * u = x / 2^31. The LCG of the C standard's example rand() (glibc's
- * TYPE_0): x <- 1103515245 x + 12345 mod 2^31, u = x / 2^31 from all 31
- * bits, or from its lowest 16 bits alone, u = (x mod 2^16) / 2^16. */
+ * u = x / 2^31. The LCG of glibc's TYPE_0 rand() (the multiplier and
+ * increment of the C standard's sample rand()): x <- 1103515245 x + 12345
+ * mod 2^31, u = x / 2^31 from all 31 bits, or from its lowest 16 bits
+ * alone, u = (x mod 2^16) / 2^16. */
 typedef enum { RANDU, LCG, LCG_LOW, XOSHIRO, GENERATORS } generator_kind;
 
 static const char *generator_names[GENERATORS] = {
@@ -253,6 +254,9 @@ static void generators(void)
     double lo3 = chi2_quantile(df3, -z995), hi3 = chi2_quantile(df3, z995);
     double r_max = z995 / sqrt((double)n);
     FILE *f = open_output("generators.txt");
+    fprintf(f, "RANDU: x <- 65539 x mod 2^31; LCG: x <- (1103515245 x + 12345) mod 2^31 (glibc's "
+               "TYPE_0 rand());\nboth u = x / 2^31, or the LCG's lowest 16 bits alone, "
+               "u = (x mod 2^16) / 2^16; xoshiro256**: mc_unit(mc_next)\n");
     fprintf(f, "%zu uniforms from each generator, seed 1 (x_0 = 1 for RANDU and the LCG)\n", n);
     fprintf(f, "equidistribution: chi-square on %d equal bins, %g degrees of freedom\n", BINS, df1);
     fprintf(f, "serial correlation: lag-1 correlation r of u_i and u_{i+1}\n");
@@ -281,7 +285,9 @@ static void generators(void)
     fprintf(f, "\nlowest bit of xoshiro256**, first 16 outputs: ");
     for (int k = 0; k < 16; k++)
         fprintf(f, "%u", (unsigned)(mc_next(&g) & 1));
-    fprintf(f, "\n(the lowest k bits of an LCG modulo 2^31 repeat with period 2^k)\n");
+    fprintf(f, "\n(the lowest k bits of this LCG repeat with period 2^k: its low 16 bits run through "
+               "their 65536 values\nin turn, %.1f times over %zu draws, which is why their histogram "
+               "is too even)\n", (double)n / 65536, n);
     close_output(f);
 }
 
@@ -437,8 +443,9 @@ static void markov(void)
     for (size_t i = 0; i < n; i++)
         x[i] = (double)k[i];
     free(k);
-    fprintf(f, "  if sales are Poisson(40): P(X >= 80) = %.3g exactly; %zu simulated days "
-               "(seed 21): %.3g of them\n", poisson_upper(40, 80), n, tail_of(x, n, 80));
+    fprintf(f, "  if sales are Poisson(40): P(X >= 80) = %.3g (exact sum); %zu simulated days "
+               "(seed 21):\n  fraction at or above 80: %.3g\n", poisson_upper(40, 80), n,
+            tail_of(x, n, 80));
 
     const double two_point[2] = {0, 80}, halves[2] = {0.5, 0.5};
     g = seeded(22);
@@ -641,6 +648,8 @@ static void weak_law(void)
     fprintf(t, "the mean M_n of n uniforms on [0, 1): mu = 1/2, variance 1/12, range 1\n");
     fprintf(t, "%zu repetitions per n (mc_streams seed 51); half-width of the interval that holds "
                "M_n with probability 95 %%:\n", reps);
+    fprintf(t, "measured: the 95th percentile of |M_n - 1/2|; Chebyshev: sqrt(variance / (0.05 n)); "
+               "Hoeffding: sqrt(ln 40 / 2n)\n");
     fprintf(t, "      n   measured   Chebyshev   Hoeffding   normal (1.96 sigma/sqrt n)\n");
     for (size_t s = 0; s < count; s++) {
         size_t n = sizes[s];
