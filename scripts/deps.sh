@@ -41,10 +41,11 @@ zip:/usr/bin/zip
 unzip:/usr/bin/unzip
 "
 
-# Optional, for `make bench`: lesson 05's comparison with PyTorch, which the
-# benchmark leaves out without it.
+# Optional, for `make bench`: lesson 05's comparison with PyTorch and lesson
+# 09's with numpy, which the benchmarks leave out without them.
 OPTIONAL_INSTRUCTOR="
 python3-torch:/usr/lib/python3/dist-packages/torch/__init__.py
+python3-numpy:/usr/lib/python3/dist-packages/numpy/__init__.py
 "
 OPTIONAL=""
 

@@ -50,6 +50,14 @@ static inline uint64_t rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
+/* mc_next's new state goes back to memory word by word. Left alone, gcc and
+ * clang targeting AVX-512 gather the four words into vector registers for
+ * one or two vector stores, and the next call waits for them: two or three
+ * times slower in a loop. gcc is told not to; for clang the words are held
+ * in general registers up to the stores. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-slp-vectorize")))
+#endif
 // END SOLUTION
 uint64_t mc_next(mc_rng *g)
 {
@@ -58,15 +66,22 @@ uint64_t mc_next(mc_rng *g)
     // STUB: (void)g;
     // STUB: return 0;
     // BEGIN SOLUTION
-    uint64_t *s = g->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
+    uint64_t s0 = g->s[0], s1 = g->s[1], s2 = g->s[2], s3 = g->s[3];
+    uint64_t result = rotl(s1 * 5, 7) * 9;
+    uint64_t t = s1 << 17;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 45);
+#if defined(__clang__)
+    __asm__("" : "+r"(s0), "+r"(s1), "+r"(s2), "+r"(s3)); /* in general registers */
+#endif
+    g->s[0] = s0;
+    g->s[1] = s1;
+    g->s[2] = s2;
+    g->s[3] = s3;
     return result;
     // END SOLUTION
 }
@@ -158,17 +173,49 @@ static inline vu64 lanes_rotl(vu64 x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
+/* How lanes_unit makes doubles: a conversion instruction (AVX-512), a blend
+ * (SSE4.1 and wider vectors), or neither (plain SSE2). */
+#if defined(__AVX512DQ__)
+#define LANES_UNIT_CONVERT 1
+#elif SIMD_BYTES > 16 || defined(__SSE4_1__)
+#define LANES_UNIT_BLEND 1
+#endif
+
+#if defined(LANES_UNIT_BLEND)
+/* Where sign's top bit is set, set; elsewhere clear. */
+static inline vd lanes_select_by_sign(vd clear, vd set, vu64 sign)
+{
+#if SIMD_BYTES == 64
+    __mmask8 negative = _mm512_cmplt_epi64_mask((__m512i)sign, _mm512_setzero_si512());
+    return (vd)_mm512_mask_blend_pd(negative, (__m512d)clear, (__m512d)set);
+#elif SIMD_BYTES == 32
+    return (vd)_mm256_blendv_pd((__m256d)clear, (__m256d)set, (__m256d)sign);
+#else
+    return (vd)_mm_blendv_pd((__m128d)clear, (__m128d)set, (__m128d)sign);
+#endif
+}
+#endif
+
 /* mc_unit in every lane, exactly. With AVX-512 a 64-bit integer converts
  * to a double in one instruction (exact below 2^53). Without it, with
- * m = bits >> 11: the top 52 bits of m under the exponent of 1.0 make
- * A = 1 + (m >> 1) 2^-52 in [1, 2), and the bit pattern of 1.0 minus m's
- * last bit is C = 1 or the double just below it, 1 - 2^-53. A - C =
- * (m >> 1) 2^-52 + (m & 1) 2^-53 = m 2^-53, exact: the difference is a
- * multiple of 2^-53 below 1, which a double holds. */
+ * m = bits >> 11 (53 bits) under the exponent of 2^52: A = 2^52 + (m mod
+ * 2^52), m's top bit landing on the exponent's last bit, which is set
+ * already. That bit is bits' sign: C = -1/2 where it is clear, -0 where it
+ * is set (not +0, which compilers turn into a compare and a mask instead
+ * of one blend), and A 2^-53 + C = m 2^-53 in one multiply-add, exact
+ * (A 2^-53 is, and so is the sum, a multiple of 2^-53 below 1). Four
+ * instructions, one of them a shift: on AVX2 the generator is bound by the
+ * instructions it issues, shifts the most (two pipes of four take them).
+ * Plain SSE2 has no blend: A = 1 + (m >> 1) 2^-52 minus 1.0 or the double
+ * below it, by m's last bit. */
 static inline vd lanes_unit(vu64 bits)
 {
-#if defined(__AVX512DQ__)
+#if defined(LANES_UNIT_CONVERT)
     return __builtin_convertvector((vi64)(bits >> 11), vd) * 0x1p-53;
+#elif defined(LANES_UNIT_BLEND)
+    vd a = (vd)((bits >> 11) | UINT64_C(0x4330000000000000));
+    vd c = lanes_select_by_sign(vd_set1(-0.5), vd_broadcast(-0.0), bits);
+    return vd_fma(a, vd_set1(0x1p-53), c);
 #else
     const uint64_t one = UINT64_C(0x3ff0000000000000);
     vu64 m = bits >> 11;
