@@ -70,6 +70,7 @@ typedef struct {
 static int numpy_ask(const char *arguments, char *line, size_t size)
 {
     char command[512];
+    line[0] = '\0';
     snprintf(command, sizeof command, "%s %s %s 2>&1", PYTHON, NUMPY_SCRIPT, arguments);
     fflush(stdout);
     FILE *child = popen(command, "r");
@@ -340,12 +341,12 @@ static size_t check_streams(void)
 #define NUMPY_METHOD(name, fill) {name, NULL, fill, {0}, 0}
 
 /* Times a group of methods and prints it under its title, ratios to
- * ms[baseline]. */
+ * ms[baseline], which is called baseline_name there. */
 static void compare(const char *title, method *ms, size_t count, size_t baseline,
-                    generators *gen, double *buffer)
+                    const char *baseline_name, generators *gen, double *buffer)
 {
     time_methods(ms, count, gen, buffer);
-    printf("\n%s (ratio = speed / %s's)\n", title, ms[baseline].name);
+    printf("\n%s (ratio = speed / %s's)\n", title, baseline_name);
     print_methods(ms, count, &ms[baseline]);
 }
 
@@ -360,7 +361,8 @@ static int bench_uniform(generators *gen, double *buffer)
         C_METHOD("GSL gsl_rng_uniform, gsl_rng_taus2", fill_taus2),
         NUMPY_METHOD("numpy default_rng().random(out=buffer)", "uniform"),
     };
-    compare("uniform doubles in [0, 1)", ms, sizeof ms / sizeof ms[0], 2, gen, buffer);
+    compare("uniform doubles in [0, 1)", ms, sizeof ms / sizeof ms[0], 2, "mc_unit(mc_next(&g))",
+            gen, buffer);
     print_target("mc_streams_uniform against mc_unit(mc_next(&g))", &ms[0], &ms[2],
                  UNIFORM_TARGET);
     print_target("mc_streams_uniform against the plain one-at-a-time loop", &ms[0], &ms[1],
@@ -378,7 +380,7 @@ static int bench_normal(generators *gen, double *buffer)
         C_METHOD("GSL gsl_ran_gaussian_ziggurat, taus2", fill_ziggurat_taus2),
         NUMPY_METHOD("numpy default_rng().standard_normal(out=buffer)", "normal"),
     };
-    compare("standard normals", ms, sizeof ms / sizeof ms[0], 1, gen, buffer);
+    compare("standard normals", ms, sizeof ms / sizeof ms[0], 1, "mc_normal", gen, buffer);
     print_target("mc_streams_normal against numpy's standard_normal", &ms[0], &ms[4], 1.0);
     return gen->status != MC_OK;
 }
