@@ -510,7 +510,7 @@ static void chebyshev(void)
     free(x);
 }
 
-/* ---- Section 5: bounds against true tails ------------------------------------ */
+/* ---- Section 4.3: bounds against true tails ---------------------------------- */
 
 typedef struct {
     const char *name;
@@ -595,7 +595,7 @@ static void tails(void)
     free(x);
 }
 
-/* ---- Section 6: the weak law -------------------------------------------------- */
+/* ---- Section 5: the weak law --------------------------------------------------- */
 
 /* The means of reps samples of n uniforms on [0, 1), from the bulk
  * generator g, into means[0 .. reps). */
@@ -703,7 +703,7 @@ static void weak_law(void)
     free(buffer);
 }
 
-/* ---- Section 6: pairwise against mutual independence -------------------------- */
+/* ---- Section 5.3: pairwise against mutual independence ------------------------ */
 
 static unsigned parity(uint64_t x)
 {
@@ -1129,7 +1129,7 @@ static void ball(void)
     close_output(t);
 }
 
-/* ---- Section 11: value at risk ------------------------------------------------------ */
+/* ---- Section 10.2: value at risk ---------------------------------------------------- */
 
 enum { ASSETS = 3 };
 
