@@ -1037,6 +1037,74 @@ static void coverage(void)
     free(u);
 }
 
+/* ---- Section 9.3: importance sampling ------------------------------------------ */
+
+/* One estimate of P(Z > t), Z standard normal, from n draws Y = shift + scale X
+ * (X from mc_normal; shift 0 and scale 1 is plain Monte Carlo), each Y beyond t
+ * weighted by p(Y) / q(Y), p the standard normal density and q that of Y:
+ * scale exp((X^2 - Y^2) / 2). Its standard error goes to *se. */
+static double tail_by_importance(mc_rng *g, double t, double shift, double scale, size_t n,
+                                 double *x, double *se)
+{
+    check(mc_normal(g, x, n), "mc_normal");
+    double sum = 0, sum_sq = 0;
+    for (size_t i = 0; i < n; i++) {
+        const double y = shift + scale * x[i];
+        if (y > t) {
+            const double w = scale * exp(0.5 * (x[i] * x[i] - y * y));
+            sum += w;
+            sum_sq += w * w;
+        }
+    }
+    const double mean = sum / (double)n;
+    *se = sqrt(fmax(sum_sq / (double)n - mean * mean, 0) / (double)(n - 1));
+    return mean;
+}
+
+static void importance(void)
+{
+    const double t = 4, exact = 0.5 * erfc(t / sqrt(2.0));
+    const size_t n = 10000, runs = quick ? 10 : 400;
+    const struct {
+        const char *name;
+        double shift, scale;
+    } proposals[] = {
+        {"plain, N(0, 1)", 0, 1},
+        {"shifted, N(4, 1)", 4, 1},
+        {"too wide, N(4, 3^2)", 4, 3},
+        {"too far, N(6, 1)", 6, 1},
+    };
+    const size_t count = sizeof proposals / sizeof proposals[0];
+    double *x = allocate(n, sizeof *x), *se = allocate(runs, sizeof *se);
+    FILE *f = open_output("importance.txt");
+    fprintf(f, "P(Z > 4) for a standard normal Z: exact %.5e (erfc(4 / sqrt 2) / 2)\n", exact);
+    fprintf(f, "%zu estimates of %zu draws each for every proposal q (mc_normal, seed 93):\n\n",
+            runs, n);
+    fprintf(f, "  %-24s %12s %13s %15s %12s\n", "proposal q", "mean", "RMS rel. err",
+            "median std err", "vs plain");
+    double plain_ms = 0;
+    for (size_t k = 0; k < count; k++) {
+        mc_rng g = seeded(93);
+        double sum = 0, sq_error = 0;
+        for (size_t r = 0; r < runs; r++) {
+            const double e = tail_by_importance(&g, t, proposals[k].shift, proposals[k].scale, n,
+                                                x, &se[r]);
+            sum += e;
+            sq_error += (e - exact) * (e - exact);
+        }
+        qsort(se, runs, sizeof *se, compare_doubles);
+        const double ms = sq_error / (double)runs;
+        if (k == 0)
+            plain_ms = ms;
+        fprintf(f, "  %-24s %12.4e %13.4f %15.3e %11.3gx\n", proposals[k].name,
+                sum / (double)runs, sqrt(ms) / exact, se[runs / 2], plain_ms / ms);
+    }
+    fprintf(f, "\n'vs plain': how many plain draws one draw is worth (ratio of mean squared errors)\n");
+    close_output(f);
+    free(x);
+    free(se);
+}
+
 /* ---- Section 10: the volume of a ball -------------------------------------------- */
 
 enum { MAX_DIM = 12 };
@@ -1283,6 +1351,7 @@ int main(int argc, char **argv)
     double slopes[4];
     pi_errors(slopes);
     pi_estimates(slopes);
+    importance();
     coverage();
     ball();
     value_at_risk();
