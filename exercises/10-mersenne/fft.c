@@ -1,5 +1,6 @@
-/* fft.c: a floating-point FFT for products of large numbers, and the
- * irrational-base discrete weighted transform that squares modulo 2^p - 1
- * for the Lucas-Lehmer test (chapter sections 9 and 6). */
+/* fft.c: the irrational-base discrete weighted transform (Crandall and
+ * Fagin) that squares modulo 2^p - 1 for the Lucas-Lehmer test, on a
+ * floating-point FFT (chapter sections 9 and 6), and the FFT product of
+ * large numbers for mp_mul. */
 #include "limbs.h"
 
