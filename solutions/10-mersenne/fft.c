@@ -22,11 +22,6 @@
  * the nearest integer (the sum has no bits below the units). */
 #define ROUNDER 0x1.8p52
 
-static inline double round_near(double v)
-{
-    return (v + ROUNDER) - ROUNDER;
-}
-
 static inline vd vd_round(vd v)
 {
     const vd rounder = vd_set1(ROUNDER);
@@ -38,23 +33,82 @@ static inline vd vd_abs(vd v)
     return vd_max(v, -v);
 }
 
-/* A complex FFT of length m (a power of 2) on separate real and imaginary
- * arrays: forward by decimation in frequency (natural order in, bit-reversed
- * out), inverse by decimation in time (bit-reversed in, natural out,
- * scaled by m). tw holds e^(-2 pi i j / 2h) at [h + j] for every stage h. */
+/* A complex FFT of length m = radix L (radix 1 or 3, L a power of 2) on
+ * separate real and imaginary arrays. Forward: for radix 3 a first pass of
+ * 3-point transforms splits the data into three blocks of L (twiddled by
+ * w^(j r), w = e^(-2 pi i / m)), then radix-2 decimation in frequency on
+ * every block (natural order in, bit-reversed out within each block).
+ * Inverse: the same steps undone in reverse order, scaled by m.
+ * tw holds e^(-2 pi i j / 2h) at [h + j] for every stage h < L. */
 typedef struct {
-    size_t m;
+    size_t m, length, radix;
     double *tw_re, *tw_im;
+    double *w1_re, *w1_im, *w2_re, *w2_im; /* w^j and w^2j, j < L (radix 3) */
 } fft_plan;
 
 static void plan_twiddles(fft_plan *plan)
 {
-    for (size_t h = 1; h < plan->m; h *= 2)
+    for (size_t h = 1; h < plan->length; h *= 2)
         for (size_t j = 0; j < h; j++) {
             double angle = -PI * (double)j / (double)h;
             plan->tw_re[h + j] = cos(angle);
             plan->tw_im[h + j] = sin(angle);
         }
+    if (plan->radix == 3)
+        for (size_t j = 0; j < plan->length; j++) {
+            double angle = -2 * PI * (double)j / (double)plan->m;
+            plan->w1_re[j] = cos(angle);
+            plan->w1_im[j] = sin(angle);
+            plan->w2_re[j] = cos(2 * angle);
+            plan->w2_im[j] = sin(2 * angle);
+        }
+}
+
+#define SQRT3_2 0.86602540378443864676372317075293618
+
+/* The radix-3 pass: (x0, x1, x2) at j, j + L, j + 2L become their 3-point
+ * transform, twiddled by 1, w^j, w^2j. */
+static void radix3_forward(const fft_plan *plan, double *re, double *im)
+{
+    size_t n = plan->length;
+    for (size_t j = 0; j < n; j += VD_LANES) {
+        vd ar = vd_load(re + j), ai = vd_load(im + j);
+        vd br = vd_load(re + n + j), bi = vd_load(im + n + j);
+        vd cr = vd_load(re + 2 * n + j), ci = vd_load(im + 2 * n + j);
+        vd tr = br + cr, ti = bi + ci, dr = (br - cr) * SQRT3_2, di = (bi - ci) * SQRT3_2;
+        vd mr = ar - 0.5 * tr, mi = ai - 0.5 * ti;
+        vd x1r = mr + di, x1i = mi - dr, x2r = mr - di, x2i = mi + dr;
+        vd w1r = vd_load(plan->w1_re + j), w1i = vd_load(plan->w1_im + j);
+        vd w2r = vd_load(plan->w2_re + j), w2i = vd_load(plan->w2_im + j);
+        vd_store(re + j, ar + tr);
+        vd_store(im + j, ai + ti);
+        vd_store(re + n + j, x1r * w1r - x1i * w1i);
+        vd_store(im + n + j, x1r * w1i + x1i * w1r);
+        vd_store(re + 2 * n + j, x2r * w2r - x2i * w2i);
+        vd_store(im + 2 * n + j, x2r * w2i + x2i * w2r);
+    }
+}
+
+static void radix3_inverse(const fft_plan *plan, double *re, double *im)
+{
+    size_t n = plan->length;
+    for (size_t j = 0; j < n; j += VD_LANES) {
+        vd w1r = vd_load(plan->w1_re + j), w1i = vd_load(plan->w1_im + j);
+        vd w2r = vd_load(plan->w2_re + j), w2i = vd_load(plan->w2_im + j);
+        vd ar = vd_load(re + j), ai = vd_load(im + j);
+        vd yr = vd_load(re + n + j), yi = vd_load(im + n + j);
+        vd zr = vd_load(re + 2 * n + j), zi = vd_load(im + 2 * n + j);
+        vd br = yr * w1r + yi * w1i, bi = yi * w1r - yr * w1i; /* times conj w^j */
+        vd cr = zr * w2r + zi * w2i, ci = zi * w2r - zr * w2i;
+        vd tr = br + cr, ti = bi + ci, dr = (br - cr) * SQRT3_2, di = (bi - ci) * SQRT3_2;
+        vd mr = ar - 0.5 * tr, mi = ai - 0.5 * ti;
+        vd_store(re + j, ar + tr);
+        vd_store(im + j, ai + ti);
+        vd_store(re + n + j, mr - di);
+        vd_store(im + n + j, mi + dr);
+        vd_store(re + 2 * n + j, mr + di);
+        vd_store(im + 2 * n + j, mi - dr);
+    }
 }
 
 /* One forward stage, blocks of 2h: (u, v) -> (u + v, (u - v) w^j). */
@@ -117,16 +171,90 @@ static void dit_stage(double *re, double *im, size_t m, size_t h, const double *
     }
 }
 
+/* The stages with h < VD_LANES work inside blocks of VD_LANES numbers:
+ * transposed, VD_LANES such blocks sit one number per lane, and each
+ * butterfly is whole vectors with the same twiddle in every lane. */
+static void load_transposed(const double *re, const double *im, vd r[VD_LANES], vd i[VD_LANES])
+{
+    for (int t = 0; t < VD_LANES; t++) {
+        r[t] = vd_load(re + t * VD_LANES);
+        i[t] = vd_load(im + t * VD_LANES);
+    }
+    vd_transpose(r);
+    vd_transpose(i);
+}
+
+static void store_transposed(double *re, double *im, vd r[VD_LANES], vd i[VD_LANES])
+{
+    vd_transpose(r);
+    vd_transpose(i);
+    for (int t = 0; t < VD_LANES; t++) {
+        vd_store(re + t * VD_LANES, r[t]);
+        vd_store(im + t * VD_LANES, i[t]);
+    }
+}
+
+static void dif_small(const fft_plan *plan, double *re, double *im)
+{
+    for (size_t s = 0; s < plan->m; s += VD_LANES * VD_LANES) {
+        vd r[VD_LANES], i[VD_LANES];
+        load_transposed(re + s, im + s, r, i);
+        for (int h = VD_LANES / 2; h >= 1; h /= 2)
+            for (int b = 0; b < VD_LANES; b += 2 * h)
+                for (int j = 0; j < h; j++) {
+                    vd ur = r[b + j], ui = i[b + j], vr = r[b + j + h], vi = i[b + j + h];
+                    double cr = plan->tw_re[h + j], ci = plan->tw_im[h + j];
+                    vd dr = ur - vr, di = ui - vi;
+                    r[b + j] = ur + vr;
+                    i[b + j] = ui + vi;
+                    r[b + j + h] = dr * cr - di * ci;
+                    i[b + j + h] = dr * ci + di * cr;
+                }
+        store_transposed(re + s, im + s, r, i);
+    }
+}
+
+static void dit_small(const fft_plan *plan, double *re, double *im)
+{
+    for (size_t s = 0; s < plan->m; s += VD_LANES * VD_LANES) {
+        vd r[VD_LANES], i[VD_LANES];
+        load_transposed(re + s, im + s, r, i);
+        for (int h = 1; h < VD_LANES; h *= 2)
+            for (int b = 0; b < VD_LANES; b += 2 * h)
+                for (int j = 0; j < h; j++) {
+                    double cr = plan->tw_re[h + j], ci = plan->tw_im[h + j];
+                    vd vr = r[b + j + h], vi = i[b + j + h];
+                    vd tr = vr * cr + vi * ci, ti = vi * cr - vr * ci;
+                    vd ur = r[b + j], ui = i[b + j];
+                    r[b + j] = ur + tr;
+                    i[b + j] = ui + ti;
+                    r[b + j + h] = ur - tr;
+                    i[b + j + h] = ui - ti;
+                }
+        store_transposed(re + s, im + s, r, i);
+    }
+}
+
 static void fft_forward(const fft_plan *plan, double *re, double *im)
 {
-    for (size_t h = plan->m / 2; h >= 1; h /= 2)
+    int small = plan->length >= VD_LANES * VD_LANES;
+    if (plan->radix == 3)
+        radix3_forward(plan, re, im);
+    for (size_t h = plan->length / 2; h >= (small ? VD_LANES : 1); h /= 2)
         dif_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
+    if (small)
+        dif_small(plan, re, im);
 }
 
 static void fft_inverse(const fft_plan *plan, double *re, double *im)
 {
-    for (size_t h = 1; h < plan->m; h *= 2)
+    int small = plan->length >= VD_LANES * VD_LANES;
+    if (small)
+        dit_small(plan, re, im);
+    for (size_t h = small ? VD_LANES : 1; h < plan->length; h *= 2)
         dit_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
+    if (plan->radix == 3)
+        radix3_inverse(plan, re, im);
 }
 
 static size_t bit_reverse(size_t i, unsigned bits)
@@ -140,41 +268,80 @@ static size_t bit_reverse(size_t i, unsigned bits)
 /* Squaring a real signal of length 2m through its packed complex transform
  * Z (length m, bit-reversed order): with E = (Z_k + conj Z_(m-k)) / 2 and
  * O = (Z_k - conj Z_(m-k)) / 2i the transforms of the even and odd samples,
- * the square's packed transform is E^2 + e^(-2 pi i k / m) O^2 + 2i E O. */
+ * the square's packed transform is E^2 + e^(-2 pi i k / m) O^2 + 2i E O.
+ * In bit-reversed order Z_k and Z_(m-k) sit mirrored inside each octave
+ * [2^j, 2^(j+1)) of positions, so both are read as runs of vectors. */
 typedef struct {
-    size_t m;
-    size_t *position;       /* where Z_k sits: the bit reverse of k */
-    double *rot_re, *rot_im; /* e^(-2 pi i k / m), k < m */
+    size_t length, radix;
+    double *rot_re, *rot_im; /* e^(-2 pi i k / m) at the position of k */
 } square_plan;
 
-static void square_one(double zr, double zi, double pr, double pi, double cr, double ci,
-                       double *out_r, double *out_i)
+static inline void square_pair(vd zr, vd zi, vd pr, vd pi, vd cr, vd ci, vd *out_r, vd *out_i)
 {
-    /* E = (Z + conj P) / 2, O = (Z - conj P) / 2i */
-    double er = 0.5 * (zr + pr), ei = 0.5 * (zi - pi);
-    double or_ = 0.5 * (zi + pi), oi = -0.5 * (zr - pr);
-    double e2r = er * er - ei * ei, e2i = 2 * er * ei;
-    double o2r = or_ * or_ - oi * oi, o2i = 2 * or_ * oi;
-    double eor = er * or_ - ei * oi, eoi = er * oi + ei * or_;
+    vd er = 0.5 * (zr + pr), ei = 0.5 * (zi - pi);
+    vd or_ = 0.5 * (zi + pi), oi = -0.5 * (zr - pr);
+    vd e2r = er * er - ei * ei, e2i = 2 * er * ei;
+    vd o2r = or_ * or_ - oi * oi, o2i = 2 * or_ * oi;
+    vd eor = er * or_ - ei * oi, eoi = er * oi + ei * or_;
     *out_r = e2r + (cr * o2r - ci * o2i) - 2 * eoi;
     *out_i = e2i + (cr * o2i + ci * o2r) + 2 * eor;
 }
 
+static inline vd vd_reverse(vd v)
+{
+    double in[VD_LANES], out[VD_LANES];
+    vd_store(in, v);
+    for (int i = 0; i < VD_LANES; i++)
+        out[i] = in[VD_LANES - 1 - i];
+    return vd_load(out);
+}
+
+/* Positions a and b (partners), one lane at a time. */
+static void square_scalar(const square_plan *plan, double *re, double *im, size_t a, size_t b)
+{
+    vd zr = vd_set1(re[a]), zi = vd_set1(im[a]), pr = vd_set1(re[b]), pi = vd_set1(im[b]);
+    vd ar, ai, br, bi;
+    square_pair(zr, zi, pr, pi, vd_set1(plan->rot_re[a]), vd_set1(plan->rot_im[a]), &ar, &ai);
+    square_pair(pr, pi, zr, zi, vd_set1(plan->rot_re[b]), vd_set1(plan->rot_im[b]), &br, &bi);
+    re[a] = ar[0];
+    im[a] = ai[0];
+    re[b] = br[0];
+    im[b] = bi[0];
+}
+
+/* Pairs a + i and b - i (i = 0, VD_LANES, ... below count), b the last of
+ * a run of VD_LANES: the partner runs mirrored. */
+static void square_mirrored(const square_plan *plan, double *re, double *im, size_t a, size_t b,
+                            size_t count)
+{
+    for (size_t i = 0; i < count; i += VD_LANES, a += VD_LANES, b -= VD_LANES) {
+        vd zr = vd_load(re + a), zi = vd_load(im + a);
+        vd pr = vd_reverse(vd_load(re + b)), pi = vd_reverse(vd_load(im + b));
+        vd ar, ai, br, bi;
+        square_pair(zr, zi, pr, pi, vd_load(plan->rot_re + a), vd_load(plan->rot_im + a), &ar, &ai);
+        square_pair(pr, pi, zr, zi, vd_reverse(vd_load(plan->rot_re + b)),
+                    vd_reverse(vd_load(plan->rot_im + b)), &br, &bi);
+        vd_store(re + a, ar);
+        vd_store(im + a, ai);
+        vd_store(re + b, vd_reverse(br));
+        vd_store(im + b, vd_reverse(bi));
+    }
+}
+
+/* In block 0 (k = 3q, or every k for radix 1) Z_k and Z_(m-k) sit mirrored
+ * inside each octave [2^j, 2^(j+1)) of positions; Z_(3q+1) at L + i pairs
+ * with Z_(m-3q-1) at 3L - 1 - i. */
 static void square_spectrum(const square_plan *plan, double *re, double *im)
 {
-    size_t m = plan->m;
-    for (size_t k = 0; k <= m / 2; k++) {
-        size_t a = plan->position[k], b = plan->position[(m - k) % m];
-        double zr = re[a], zi = im[a], pr = re[b], pi = im[b];
-        double ar, ai, br, bi;
-        square_one(zr, zi, pr, pi, plan->rot_re[k], plan->rot_im[k], &ar, &ai);
-        square_one(pr, pi, zr, zi, plan->rot_re[(m - k) % m], plan->rot_im[(m - k) % m], &br,
-                   &bi);
-        re[a] = ar;
-        im[a] = ai;
-        re[b] = br;
-        im[b] = bi;
-    }
+    size_t n = plan->length, lo = 1;
+    square_scalar(plan, re, im, 0, 0);
+    for (; lo < n && lo < 2 * VD_LANES; lo *= 2)
+        for (size_t a = lo, b = 2 * lo - 1; a <= b; a++, b--)
+            square_scalar(plan, re, im, a, b);
+    for (; lo < n; lo *= 2)
+        square_mirrored(plan, re, im, lo, 2 * lo - VD_LANES, lo / 2);
+    if (plan->radix == 3)
+        square_mirrored(plan, re, im, n, 3 * n - VD_LANES, n);
 }
 
 /* The state of a Lucas-Lehmer run: n = 2m words of 2^p - 1 in variable
@@ -190,14 +357,13 @@ typedef struct {
     double *weight[2];   /* 2^(ceil(p j / n) - p j / n) */
     double *unweight[2]; /* 1 / (m weight) */
     double *base[2], *inverse_base[2];
-    double *re, *im, *high[2];
+    double *re, *im, *low[2], *high[2];
     void *memory;
 } dwt;
 
 static void dwt_free(dwt *t)
 {
     free(t->memory);
-    free(t->sq.position);
 }
 
 static size_t word_offset(uint64_t p, size_t n, size_t j)
@@ -207,38 +373,36 @@ static size_t word_offset(uint64_t p, size_t n, size_t j)
 
 static mp_status dwt_init(dwt *t, uint64_t p, size_t m)
 {
-    size_t n = 2 * m, arrays = 12 + 2 + 2;
+    size_t n = 2 * m, arrays = 18, stride = m + 1; /* index -1 allowed */
     memset(t, 0, sizeof *t);
     t->p = p;
     t->m = m;
-    double *mem = malloc(arrays * m * sizeof *mem + 2 * m * sizeof *mem);
-    size_t *position = malloc(m * sizeof *position);
-    if (!mem || !position) {
-        free(mem);
-        free(position);
+    double *mem = malloc((arrays * stride + 6 * m) * sizeof *mem);
+    if (!mem)
         return MP_ERR_NOMEM;
-    }
     t->memory = mem;
-    t->sq.position = position;
     double **slots[] = {&t->x[0],      &t->x[1],           &t->weight[0],       &t->weight[1],
                         &t->unweight[0], &t->unweight[1],  &t->base[0],         &t->base[1],
                         &t->inverse_base[0], &t->inverse_base[1], &t->re,        &t->im,
-                        &t->high[0],    &t->high[1],        &t->sq.rot_re,       &t->sq.rot_im};
+                        &t->high[0],    &t->high[1],        &t->sq.rot_re,       &t->sq.rot_im,
+                        &t->low[0],     &t->low[1]};
     for (size_t i = 0; i < arrays; i++)
-        *slots[i] = mem + i * m;
-    t->fft.m = m;
-    t->fft.tw_re = mem + arrays * m;
-    t->fft.tw_im = t->fft.tw_re + m;
+        *slots[i] = mem + i * stride + 1;
+    size_t radix = m % 3 == 0 ? 3 : 1, length = m / radix;
+    double *tables = mem + arrays * stride;
+    t->fft = (fft_plan){m, length, radix, tables, tables + m, tables + 2 * m, tables + 3 * m,
+                        tables + 4 * m, tables + 5 * m};
     plan_twiddles(&t->fft);
-    t->sq.m = m;
+    t->sq.length = length;
+    t->sq.radix = radix;
     unsigned bits = 0;
-    while (((size_t)1 << bits) < m)
+    while (((size_t)1 << bits) < length)
         bits++;
     for (size_t k = 0; k < m; k++) {
-        position[k] = bit_reverse(k, bits);
+        size_t position = k % radix * length + bit_reverse(k / radix, bits);
         double angle = -2 * PI * (double)k / (double)m;
-        t->sq.rot_re[k] = cos(angle);
-        t->sq.rot_im[k] = sin(angle);
+        t->sq.rot_re[position] = cos(angle);
+        t->sq.rot_im[position] = sin(angle);
     }
     for (size_t j = 0; j < n; j++) {
         size_t offset = word_offset(p, n, j), next = word_offset(p, n, j + 1);
@@ -251,58 +415,80 @@ static mp_status dwt_init(dwt *t, uint64_t p, size_t m)
         t->x[j % 2][j / 2] = 0;
     }
     t->x[0][0] = 4;
+    t->inverse_base[1][-1] = t->inverse_base[1][m - 1];
+    for (size_t i = 0; i < m; i++) {
+        t->re[i] = t->x[0][i] * t->weight[0][i];
+        t->im[i] = t->x[1][i] * t->weight[1][i];
+    }
     return MP_OK;
 }
 
-/* One carry round on the words: each word keeps its balanced remainder
- * modulo its base and passes the rest on to the next word (the last word's
- * to word 0: 2^p = 1). */
-static void carry_round(dwt *t)
+/* The carry, in two rounds that only look at neighbours (so they run as
+ * vectors): each word splits into a balanced remainder modulo its base and
+ * a part that moves on to the next word (the last word's to word 0, as
+ * 2^p = 1). One round leaves words a few bits too large, the second leaves
+ * them balanced but for a tiny excess.
+ * Round one: c = the convolution output unweighted and rounded, c = hi
+ * base + lo, kept in low and high (with a copy of the last word before the
+ * first, index -1: the wrap-around). */
+static vd split_round_one(dwt *t)
 {
     size_t m = t->m;
-    for (int parity = 0; parity < 2; parity++) {
-        double *x = t->x[parity], *hi = t->high[parity];
-        const double *b = t->base[parity], *ib = t->inverse_base[parity];
-        for (size_t i = 0; i < m; i++) {
-            hi[i] = round_near(x[i] * ib[i]);
-            x[i] -= hi[i] * b[i];
-        }
-    }
-    double *even = t->x[0], *odd = t->x[1];
-    const double *he = t->high[0], *ho = t->high[1];
-    even[0] += ho[m - 1];
-    for (size_t i = 1; i < m; i++)
-        even[i] += ho[i - 1];
-    for (size_t i = 0; i < m; i++)
-        odd[i] += he[i];
-}
-
-/* x = x^2 - 2 modulo 2^p - 1; returns the largest rounding error seen. */
-static double dwt_square_minus_two(dwt *t)
-{
-    size_t m = t->m;
-    for (int parity = 0; parity < 2; parity++) {
-        double *dst = parity ? t->im : t->re;
-        const double *x = t->x[parity], *w = t->weight[parity];
-        for (size_t i = 0; i < m; i += VD_LANES)
-            vd_store(dst + i, vd_load(x + i) * vd_load(w + i));
-    }
-    fft_forward(&t->fft, t->re, t->im);
-    square_spectrum(&t->sq, t->re, t->im);
-    fft_inverse(&t->fft, t->re, t->im);
     vd worst = vd_set1(0);
     for (int parity = 0; parity < 2; parity++) {
         const double *src = parity ? t->im : t->re, *u = t->unweight[parity];
-        double *x = t->x[parity];
+        const double *b = t->base[parity], *ib = t->inverse_base[parity];
+        double *lo = t->low[parity], *hi = t->high[parity];
         for (size_t i = 0; i < m; i += VD_LANES) {
             vd c = vd_load(src + i) * vd_load(u + i), r = vd_round(c);
             worst = vd_max(worst, vd_abs(c - r));
-            vd_store(x + i, r);
+            vd h = vd_round(r * vd_load(ib + i));
+            vd_store(hi + i, h);
+            vd_store(lo + i, r - h * vd_load(b + i));
         }
+        lo[-1] = lo[m - 1];
+        hi[-1] = hi[m - 1];
     }
-    t->x[0][0] -= 2;
-    carry_round(t);
-    carry_round(t);
+    return worst;
+}
+
+/* Round two, word by word from the results of round one: word j after
+ * round one is lo_j + hi_(j-1); it keeps its balanced remainder and gets
+ * the part word j - 1 passes on. Even word 2i and odd word 2i + 1 together
+ * need words 2i - 1 .. 2i + 1 after round one. The new words are stored,
+ * and weighted as the next transform's input. */
+static void carry_round_two(dwt *t)
+{
+    size_t m = t->m;
+    const double *le = t->low[0], *lo = t->low[1], *he = t->high[0], *ho = t->high[1];
+    const double *be = t->base[0], *bo = t->base[1];
+    const double *ibe = t->inverse_base[0], *ibo = t->inverse_base[1];
+    for (size_t i = 0; i < m; i += VD_LANES) {
+        vd before = vd_load(lo + i - 1) + vd_load(he + i - 1); /* word 2i - 1 */
+        vd even = vd_load(le + i) + vd_load(ho + i - 1);      /* word 2i */
+        vd odd = vd_load(lo + i) + vd_load(he + i);           /* word 2i + 1 */
+        vd carry_before = vd_round(before * vd_load(ibo + i - 1));
+        vd carry_even = vd_round(even * vd_load(ibe + i));
+        vd carry_odd = vd_round(odd * vd_load(ibo + i));
+        vd new_even = even - carry_even * vd_load(be + i) + carry_before;
+        vd new_odd = odd - carry_odd * vd_load(bo + i) + carry_even;
+        vd_store(t->x[0] + i, new_even);
+        vd_store(t->x[1] + i, new_odd);
+        vd_store(t->re + i, new_even * vd_load(t->weight[0] + i));
+        vd_store(t->im + i, new_odd * vd_load(t->weight[1] + i));
+    }
+}
+
+/* x = x^2 - 2 modulo 2^p - 1; returns the largest rounding error seen.
+ * On entry and on return re and im hold the weighted words. */
+static double dwt_square_minus_two(dwt *t)
+{
+    fft_forward(&t->fft, t->re, t->im);
+    square_spectrum(&t->sq, t->re, t->im);
+    fft_inverse(&t->fft, t->re, t->im);
+    vd worst = split_round_one(t);
+    t->low[0][0] -= 2;
+    carry_round_two(t);
     double lanes[VD_LANES], max = 0;
     vd_store(lanes, worst);
     for (int i = 0; i < VD_LANES; i++)
@@ -343,19 +529,27 @@ static int dwt_is_zero(const dwt *t)
     return zero || ones;
 }
 
-/* The first transform length tried: words of about 18 bits, fewer as the
- * transform grows (its rounding error grows like the log of its length). */
+/* The transform lengths: 2m = VD_LANES 2^k or 3 VD_LANES 2^k words. */
+static size_t next_half_length(size_t m)
+{
+    return m % 3 == 0 ? m / 3 * 4 : m / 2 >= VD_LANES ? m / 2 * 3 : m * 2;
+}
+
+/* The first transform length tried: the shortest whose words hold at most
+ * about 20 bits, a little less as the transform grows (its rounding error
+ * grows like the log of its length). */
 static size_t first_half_length(uint64_t p)
 {
     size_t m = VD_LANES;
-    while ((double)p / (double)(2 * m) > 19.0 - 0.4 * log2((double)(2 * m)) + 4.4)
-        m *= 2;
+    while ((double)p / (double)(2 * m) > 20.5 - 0.3 * (log2((double)(2 * m)) - 10))
+        m = next_half_length(m);
     return m;
 }
 
 mp_status fft_lucas_lehmer(uint64_t p, int *is_prime)
 {
-    for (size_t m = first_half_length(p); (double)p / (double)(2 * m) >= 2.0; m *= 2) {
+    for (size_t m = first_half_length(p); (double)p / (double)(2 * m) >= 2.0;
+         m = next_half_length(m)) {
         dwt t;
         mp_status status = dwt_init(&t, p, m);
         if (status != MP_OK)
