@@ -265,10 +265,11 @@ static size_t bit_reverse(size_t i, unsigned bits)
     return r;
 }
 
-/* Squaring a real signal of length 2m through its packed complex transform
- * Z (length m, bit-reversed order): with E = (Z_k + conj Z_(m-k)) / 2 and
- * O = (Z_k - conj Z_(m-k)) / 2i the transforms of the even and odd samples,
- * the square's packed transform is E^2 + e^(-2 pi i k / m) O^2 + 2i E O.
+/* Multiplying real signals of length 2m through their packed complex
+ * transforms Z (length m, bit-reversed order): with E = (Z_k + conj
+ * Z_(m-k)) / 2 and O = (Z_k - conj Z_(m-k)) / 2i the transforms of the even
+ * and odd samples, the product's packed transform is
+ * Ex Ey + e^(-2 pi i k / m) Ox Oy + i (Ex Oy + Ox Ey).
  * In bit-reversed order Z_k and Z_(m-k) sit mirrored inside each octave
  * [2^j, 2^(j+1)) of positions, so both are read as runs of vectors. */
 typedef struct {
@@ -276,15 +277,34 @@ typedef struct {
     double *rot_re, *rot_im; /* e^(-2 pi i k / m) at the position of k */
 } square_plan;
 
-static inline void square_pair(vd zr, vd zi, vd pr, vd pi, vd cr, vd ci, vd *out_r, vd *out_i)
+/* Both operands' spectra: x in (re, im) takes the product, y is read only
+ * (y = x for a square). */
+typedef struct {
+    double *re, *im;
+    const double *y_re, *y_im;
+} spectra;
+
+/* Even and odd parts of a packed transform at k from Z_k and P = Z_(m-k). */
+static inline void even_odd(vd zr, vd zi, vd pr, vd pi, vd *er, vd *ei, vd *or_, vd *oi)
 {
-    vd er = 0.5 * (zr + pr), ei = 0.5 * (zi - pi);
-    vd or_ = 0.5 * (zi + pi), oi = -0.5 * (zr - pr);
-    vd e2r = er * er - ei * ei, e2i = 2 * er * ei;
-    vd o2r = or_ * or_ - oi * oi, o2i = 2 * or_ * oi;
-    vd eor = er * or_ - ei * oi, eoi = er * oi + ei * or_;
-    *out_r = e2r + (cr * o2r - ci * o2i) - 2 * eoi;
-    *out_i = e2i + (cr * o2i + ci * o2r) + 2 * eor;
+    *er = 0.5 * (zr + pr);
+    *ei = 0.5 * (zi - pi);
+    *or_ = 0.5 * (zi + pi);
+    *oi = -0.5 * (zr - pr);
+}
+
+/* The packed transform of the product at k: Ex Ey + c Ox Oy + i (Ex Oy + Ox Ey). */
+static inline void product_at(const vd x[4], const vd y[4], vd cr, vd ci, vd *out_r, vd *out_i)
+{
+    vd exr, exi, oxr, oxi, eyr, eyi, oyr, oyi;
+    even_odd(x[0], x[1], x[2], x[3], &exr, &exi, &oxr, &oxi);
+    even_odd(y[0], y[1], y[2], y[3], &eyr, &eyi, &oyr, &oyi);
+    vd eer = exr * eyr - exi * eyi, eei = exr * eyi + exi * eyr;
+    vd oor = oxr * oyr - oxi * oyi, ooi = oxr * oyi + oxi * oyr;
+    vd mr = exr * oyr - exi * oyi + oxr * eyr - oxi * eyi;
+    vd mi = exr * oyi + exi * oyr + oxr * eyi + oxi * eyr;
+    *out_r = eer + (cr * oor - ci * ooi) - mi;
+    *out_i = eei + (cr * ooi + ci * oor) + mr;
 }
 
 static inline vd vd_reverse(vd v)
@@ -297,51 +317,79 @@ static inline vd vd_reverse(vd v)
 }
 
 /* Positions a and b (partners), one lane at a time. */
-static void square_scalar(const square_plan *plan, double *re, double *im, size_t a, size_t b)
+static void pointwise_scalar(const square_plan *plan, spectra s, size_t a, size_t b)
 {
-    vd zr = vd_set1(re[a]), zi = vd_set1(im[a]), pr = vd_set1(re[b]), pi = vd_set1(im[b]);
+    vd x[4] = {vd_set1(s.re[a]), vd_set1(s.im[a]), vd_set1(s.re[b]), vd_set1(s.im[b])};
+    vd y[4] = {vd_set1(s.y_re[a]), vd_set1(s.y_im[a]), vd_set1(s.y_re[b]), vd_set1(s.y_im[b])};
+    vd xs[4] = {x[2], x[3], x[0], x[1]}, ys[4] = {y[2], y[3], y[0], y[1]};
     vd ar, ai, br, bi;
-    square_pair(zr, zi, pr, pi, vd_set1(plan->rot_re[a]), vd_set1(plan->rot_im[a]), &ar, &ai);
-    square_pair(pr, pi, zr, zi, vd_set1(plan->rot_re[b]), vd_set1(plan->rot_im[b]), &br, &bi);
-    re[a] = ar[0];
-    im[a] = ai[0];
-    re[b] = br[0];
-    im[b] = bi[0];
+    product_at(x, y, vd_set1(plan->rot_re[a]), vd_set1(plan->rot_im[a]), &ar, &ai);
+    product_at(xs, ys, vd_set1(plan->rot_re[b]), vd_set1(plan->rot_im[b]), &br, &bi);
+    s.re[a] = ar[0];
+    s.im[a] = ai[0];
+    s.re[b] = br[0];
+    s.im[b] = bi[0];
 }
 
 /* Pairs a + i and b - i (i = 0, VD_LANES, ... below count), b the last of
  * a run of VD_LANES: the partner runs mirrored. */
-static void square_mirrored(const square_plan *plan, double *re, double *im, size_t a, size_t b,
-                            size_t count)
+static void pointwise_mirrored(const square_plan *plan, spectra s, size_t a, size_t b,
+                               size_t count)
 {
     for (size_t i = 0; i < count; i += VD_LANES, a += VD_LANES, b -= VD_LANES) {
-        vd zr = vd_load(re + a), zi = vd_load(im + a);
-        vd pr = vd_reverse(vd_load(re + b)), pi = vd_reverse(vd_load(im + b));
+        vd x[4] = {vd_load(s.re + a), vd_load(s.im + a), vd_reverse(vd_load(s.re + b)),
+                   vd_reverse(vd_load(s.im + b))};
+        vd y[4] = {vd_load(s.y_re + a), vd_load(s.y_im + a), vd_reverse(vd_load(s.y_re + b)),
+                   vd_reverse(vd_load(s.y_im + b))};
+        vd xs[4] = {x[2], x[3], x[0], x[1]}, ys[4] = {y[2], y[3], y[0], y[1]};
         vd ar, ai, br, bi;
-        square_pair(zr, zi, pr, pi, vd_load(plan->rot_re + a), vd_load(plan->rot_im + a), &ar, &ai);
-        square_pair(pr, pi, zr, zi, vd_reverse(vd_load(plan->rot_re + b)),
-                    vd_reverse(vd_load(plan->rot_im + b)), &br, &bi);
-        vd_store(re + a, ar);
-        vd_store(im + a, ai);
-        vd_store(re + b, vd_reverse(br));
-        vd_store(im + b, vd_reverse(bi));
+        product_at(x, y, vd_load(plan->rot_re + a), vd_load(plan->rot_im + a), &ar, &ai);
+        product_at(xs, ys, vd_reverse(vd_load(plan->rot_re + b)),
+                   vd_reverse(vd_load(plan->rot_im + b)), &br, &bi);
+        vd_store(s.re + a, ar);
+        vd_store(s.im + a, ai);
+        vd_store(s.re + b, vd_reverse(br));
+        vd_store(s.im + b, vd_reverse(bi));
     }
 }
 
 /* In block 0 (k = 3q, or every k for radix 1) Z_k and Z_(m-k) sit mirrored
  * inside each octave [2^j, 2^(j+1)) of positions; Z_(3q+1) at L + i pairs
  * with Z_(m-3q-1) at 3L - 1 - i. */
-static void square_spectrum(const square_plan *plan, double *re, double *im)
+static void pointwise_product(const square_plan *plan, spectra s)
 {
     size_t n = plan->length, lo = 1;
-    square_scalar(plan, re, im, 0, 0);
+    pointwise_scalar(plan, s, 0, 0);
     for (; lo < n && lo < 2 * VD_LANES; lo *= 2)
         for (size_t a = lo, b = 2 * lo - 1; a <= b; a++, b--)
-            square_scalar(plan, re, im, a, b);
+            pointwise_scalar(plan, s, a, b);
     for (; lo < n; lo *= 2)
-        square_mirrored(plan, re, im, lo, 2 * lo - VD_LANES, lo / 2);
+        pointwise_mirrored(plan, s, lo, 2 * lo - VD_LANES, lo / 2);
     if (plan->radix == 3)
-        square_mirrored(plan, re, im, n, 3 * n - VD_LANES, n);
+        pointwise_mirrored(plan, s, n, 3 * n - VD_LANES, n);
+}
+
+/* Doubles of tables per complex point for plans_init. */
+enum { PLAN_TABLES = 8 };
+
+/* The FFT and the pointwise product for length m (VD_LANES 2^k or
+ * 3 VD_LANES 2^k), their tables in tables (PLAN_TABLES m doubles). */
+static void plans_init(fft_plan *fft, square_plan *sq, size_t m, double *tables)
+{
+    size_t radix = m % 3 == 0 ? 3 : 1, length = m / radix;
+    *fft = (fft_plan){m, length, radix, tables, tables + m, tables + 2 * m, tables + 3 * m,
+                      tables + 4 * m, tables + 5 * m};
+    plan_twiddles(fft);
+    *sq = (square_plan){length, radix, tables + 6 * m, tables + 7 * m};
+    unsigned bits = 0;
+    while (((size_t)1 << bits) < length)
+        bits++;
+    for (size_t k = 0; k < m; k++) {
+        size_t position = k % radix * length + bit_reverse(k / radix, bits);
+        double angle = -2 * PI * (double)k / (double)m;
+        sq->rot_re[position] = cos(angle);
+        sq->rot_im[position] = sin(angle);
+    }
 }
 
 /* The state of a Lucas-Lehmer run: n = 2m words of 2^p - 1 in variable
@@ -373,37 +421,21 @@ static size_t word_offset(uint64_t p, size_t n, size_t j)
 
 static mp_status dwt_init(dwt *t, uint64_t p, size_t m)
 {
-    size_t n = 2 * m, arrays = 18, stride = m + 1; /* index -1 allowed */
+    size_t n = 2 * m, arrays = 16, stride = m + 1; /* index -1 allowed */
     memset(t, 0, sizeof *t);
     t->p = p;
     t->m = m;
-    double *mem = malloc((arrays * stride + 6 * m) * sizeof *mem);
+    double *mem = malloc((arrays * stride + PLAN_TABLES * m) * sizeof *mem);
     if (!mem)
         return MP_ERR_NOMEM;
     t->memory = mem;
     double **slots[] = {&t->x[0],      &t->x[1],           &t->weight[0],       &t->weight[1],
                         &t->unweight[0], &t->unweight[1],  &t->base[0],         &t->base[1],
                         &t->inverse_base[0], &t->inverse_base[1], &t->re,        &t->im,
-                        &t->high[0],    &t->high[1],        &t->sq.rot_re,       &t->sq.rot_im,
-                        &t->low[0],     &t->low[1]};
+                        &t->high[0],    &t->high[1],        &t->low[0],          &t->low[1]};
     for (size_t i = 0; i < arrays; i++)
         *slots[i] = mem + i * stride + 1;
-    size_t radix = m % 3 == 0 ? 3 : 1, length = m / radix;
-    double *tables = mem + arrays * stride;
-    t->fft = (fft_plan){m, length, radix, tables, tables + m, tables + 2 * m, tables + 3 * m,
-                        tables + 4 * m, tables + 5 * m};
-    plan_twiddles(&t->fft);
-    t->sq.length = length;
-    t->sq.radix = radix;
-    unsigned bits = 0;
-    while (((size_t)1 << bits) < length)
-        bits++;
-    for (size_t k = 0; k < m; k++) {
-        size_t position = k % radix * length + bit_reverse(k / radix, bits);
-        double angle = -2 * PI * (double)k / (double)m;
-        t->sq.rot_re[position] = cos(angle);
-        t->sq.rot_im[position] = sin(angle);
-    }
+    plans_init(&t->fft, &t->sq, m, mem + arrays * stride);
     for (size_t j = 0; j < n; j++) {
         size_t offset = word_offset(p, n, j), next = word_offset(p, n, j + 1);
         u128 excess = (u128)offset * n - (u128)p * j; /* (ceil(p j / n) - p j / n) n */
@@ -484,7 +516,7 @@ static void carry_round_two(dwt *t)
 static double dwt_square_minus_two(dwt *t)
 {
     fft_forward(&t->fft, t->re, t->im);
-    square_spectrum(&t->sq, t->re, t->im);
+    pointwise_product(&t->sq, (spectra){t->re, t->im, t->re, t->im});
     fft_inverse(&t->fft, t->re, t->im);
     vd worst = split_round_one(t);
     t->low[0][0] -= 2;
@@ -569,13 +601,102 @@ mp_status fft_lucas_lehmer(uint64_t p, int *is_prime)
     return MP_ERR_PRECISION;
 }
 
+/* The product's pieces of w bits, balanced (|piece| <= 2^(w-1)), of
+ * (a, na) into the real signal of length 2m packed as (re, im): even pieces
+ * in re, odd in im, zeros after the last. */
+static void split_pieces(const uint64_t *a, size_t na, unsigned w, double *re, double *im,
+                         size_t m)
+{
+    memset(re, 0, m * sizeof *re);
+    memset(im, 0, m * sizeof *im);
+    uint64_t total = 64 * (uint64_t)na, mask = ((uint64_t)1 << w) - 1;
+    int64_t carry = 0;
+    size_t j = 0;
+    for (uint64_t bit = 0; bit < total; bit += w, j++) {
+        size_t limb = (size_t)(bit / 64);
+        unsigned shift = (unsigned)(bit % 64);
+        uint64_t v = a[limb] >> shift;
+        if (shift + w > 64 && limb + 1 < na)
+            v |= a[limb + 1] << (64 - shift);
+        int64_t piece = (int64_t)(v & mask) + carry;
+        carry = piece >= (int64_t)1 << (w - 1);
+        piece -= carry ? (int64_t)1 << w : 0;
+        (j % 2 ? im : re)[j / 2] = (double)piece;
+    }
+    if (carry)
+        (j % 2 ? im : re)[j / 2] = 1.0;
+}
+
+/* r (nr limbs) = the sum of the rounded conv_j 2^(j w), conv_j = src / m;
+ * the largest rounding error returned. */
+static double gather_pieces(const double *re, const double *im, size_t m, unsigned w,
+                            uint64_t *r, size_t nr)
+{
+    double worst = 0, scale = 1.0 / (double)m;
+    __extension__ __int128 acc = 0;
+    u128 buffer = 0;
+    unsigned fill = 0;
+    size_t out = 0;
+    const u128 mask = ((u128)1 << w) - 1;
+    for (size_t j = 0; j < 2 * m && out < nr; j++) {
+        double c = (j % 2 ? im : re)[j / 2] * scale, rounded = nearbyint(c);
+        worst = fmax(worst, fabs(c - rounded));
+        acc += (int64_t)rounded;
+        buffer |= ((u128)acc & mask) << fill;
+        acc >>= w; /* arithmetic: the floor */
+        fill += w;
+        if (fill >= 64) {
+            r[out++] = (uint64_t)buffer;
+            buffer >>= 64;
+            fill -= 64;
+        }
+    }
+    if (out < nr)
+        r[out++] = (uint64_t)buffer;
+    while (out < nr)
+        r[out++] = 0;
+    return worst;
+}
+
+/* Products above this many complex points go to Karatsuba (memory). */
+#define FFT_MUL_MAX_HALF_LENGTH ((size_t)1 << 22)
+
 mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
-    (void)r;
-    (void)a;
-    (void)na;
-    (void)b;
-    (void)nb;
-    return MP_ERR_PRECISION;
+    /* Pieces of w bits: the convolution's terms stay near 2^(2w - 2 +
+     * log2 n / 2) and its largest below 2^(2w - 2 + log2 n) < 2^50. */
+    unsigned w = 20;
+    size_t m;
+    for (;; w--) {
+        size_t pieces = (size_t)((64 * ((uint64_t)na + nb)) / w) + 3;
+        m = VD_LANES * VD_LANES;
+        while (2 * m < pieces)
+            m = next_half_length(m);
+        if (2.0 * w - 2 + log2(2.0 * (double)m) <= 50 || w == 8)
+            break;
+    }
+    if (m > FFT_MUL_MAX_HALF_LENGTH)
+        return MP_ERR_PRECISION;
+    double *mem = malloc((4 + PLAN_TABLES) * m * sizeof *mem);
+    if (!mem)
+        return MP_ERR_NOMEM;
+    double *re = mem, *im = mem + m, *y_re = mem + 2 * m, *y_im = mem + 3 * m;
+    fft_plan fft;
+    square_plan sq;
+    plans_init(&fft, &sq, m, mem + 4 * m);
+    split_pieces(a, na, w, re, im, m);
+    fft_forward(&fft, re, im);
+    if (a == b && na == nb) {
+        y_re = re;
+        y_im = im;
+    } else {
+        split_pieces(b, nb, w, y_re, y_im, m);
+        fft_forward(&fft, y_re, y_im);
+    }
+    pointwise_product(&sq, (spectra){re, im, y_re, y_im});
+    fft_inverse(&fft, re, im);
+    double worst = gather_pieces(re, im, m, w, r, na + nb);
+    free(mem);
+    return worst <= MAX_ROUNDING_ERROR ? MP_OK : MP_ERR_PRECISION;
 }
 // END SOLUTION

@@ -14,7 +14,7 @@
 enum { KARATSUBA_CUTOFF = 32 };
 
 /* Above this many limbs in the shorter operand mp_mul uses the FFT. */
-enum { FFT_CUTOFF = 1500 };
+enum { FFT_CUTOFF = 768 };
 
 /* Scratch limbs kara needs for n-limb operands. */
 static size_t kara_scratch(size_t n)
