@@ -14,17 +14,26 @@ enum { CHUNK_DIGITS = 19 };
 /* At most this many limbs go digit-chunk by digit-chunk (quadratic). */
 enum { BASECASE_LIMBS = 24 };
 
+/* Divisors from this many limbs on are divided by Barrett's method with a
+ * reciprocal from Newton's iteration; shorter ones by long division. */
+enum { NEWTON_LIMBS = 48 };
+
+static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu);
+
 /* 10^(19 2^k) for k = 0 .. count - 1. */
 typedef struct {
     uint64_t *limbs[64];
     size_t length[64];
+    uint64_t *reciprocal[64]; /* floor(B^(2n) / 10^(19 2^k)), n = length; or NULL */
     int count;
 } powers;
 
 static void powers_free(powers *table)
 {
-    for (int k = 0; k < table->count; k++)
+    for (int k = 0; k < table->count; k++) {
         free(table->limbs[k]);
+        free(table->reciprocal[k]);
+    }
     table->count = 0;
 }
 
@@ -47,7 +56,14 @@ static mp_status powers_make(powers *table, int count)
                                table->length[k - 1]);
         table->limbs[k] = p;
         table->length[k] = limbs_norm(p, n);
+        table->reciprocal[k] = NULL;
         table->count = k + 1;
+        if (status == MP_OK && table->length[k] >= NEWTON_LIMBS) {
+            size_t length = table->length[k];
+            table->reciprocal[k] = malloc((length + 1) * sizeof *p);
+            status = table->reciprocal[k] ? reciprocal(p, length, table->reciprocal[k])
+                                          : MP_ERR_NOMEM;
+        }
         if (status != MP_OK) {
             powers_free(table);
             return status;
@@ -121,6 +137,114 @@ static mp_status divide(const uint64_t *a, size_t na, const uint64_t *b, size_t 
     return MP_OK;
 }
 
+/* r (na + nb limbs, all written) = a b; leading zero limbs allowed. */
+static mp_status multiply(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t used_a = limbs_norm(a, na), used_b = limbs_norm(b, nb), used = 0;
+    mp_status status = MP_OK;
+    if (used_a > 0 && used_b > 0) {
+        status = limbs_mul(r, a, used_a, b, used_b);
+        used = used_a + used_b;
+    }
+    memset(r + used, 0, (na + nb - used) * sizeof *r);
+    return status;
+}
+
+/* Compares (a, na) with B^k. */
+static int compare_power(const uint64_t *a, size_t na, size_t k)
+{
+    na = limbs_norm(a, na);
+    if (na != k + 1)
+        return na < k + 1 ? -1 : 1;
+    if (a[k] != 1)
+        return 1;
+    return limbs_norm(a, k) ? 1 : 0;
+}
+
+/* mu (n + 1 limbs) = floor(B^(2n) / d), d of n >= 2 limbs with a non-zero
+ * top limb. Small n by long division; otherwise mu0 from the reciprocal of
+ * d's top h limbs (h a little over n / 2, so mu0 has half the precision),
+ * one Newton step mu1 = 2 mu0 - mu0^2 d / B^(2n) (which doubles it), and
+ * the last few units corrected with mu1 d against B^(2n). */
+static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu)
+{
+    if (n < NEWTON_LIMBS) {
+        uint64_t *work = calloc((2 * n + 1) + (n + 2) + n, sizeof *work);
+        if (!work)
+            return MP_ERR_NOMEM;
+        work[2 * n] = 1;
+        mp_status status = divide(work, 2 * n + 1, d, n, work + 2 * n + 1, work + 3 * n + 3);
+        memcpy(mu, work + 2 * n + 1, (n + 1) * sizeof *mu);
+        free(work);
+        return status;
+    }
+    size_t h = (n + 3) / 2 + 1;
+    size_t big = 3 * n + 4;
+    uint64_t *work = calloc(4 * big, sizeof *work);
+    if (!work)
+        return MP_ERR_NOMEM;
+    uint64_t *mu0 = work, *square = work + big, *product = work + 2 * big, *rest = work + 3 * big;
+    mp_status status = reciprocal(d + n - h, h, mu0 + n - h); /* mu0 = mu_h B^(n-h) */
+    if (status == MP_OK)
+        status = multiply(square, mu0, n + 1, mu0, n + 1);
+    if (status == MP_OK)
+        status = multiply(product, square, 2 * n + 2, d, n);
+    if (status == MP_OK) { /* mu1 = 2 mu0 - floor(product / B^(2n)), in rest */
+        memset(rest, 0, (n + 2) * sizeof *rest);
+        rest[n + 1] = limbs_add_n(rest, mu0, mu0, n + 1);
+        limbs_sub_n(rest, rest, product + 2 * n, n + 2);
+        status = multiply(product, rest, n + 2, d, n);
+    }
+    if (status == MP_OK) {
+        while (compare_power(product, 2 * n + 2, 2 * n) > 0) {
+            limbs_sub_1(rest, n + 2, 1);
+            limbs_sub_1(product + n, n + 2, limbs_sub_n(product, product, d, n));
+        }
+        /* square = B^(2n) - product, then up while it is at least d */
+        memset(square, 0, (2 * n + 1) * sizeof *square);
+        square[2 * n] = 1;
+        limbs_sub_n(square, square, product, 2 * n + 1);
+        while (mp_compare(square, 2 * n + 1, d, n) >= 0) {
+            limbs_add_1(rest, n + 2, 1);
+            limbs_sub_1(square + n, n + 1, limbs_sub_n(square, square, d, n));
+        }
+        memcpy(mu, rest, (n + 1) * sizeof *mu);
+    }
+    free(work);
+    return status;
+}
+
+/* q (nx - n + 1 limbs) and r (n limbs) = x / d and x mod d for x < B^(2n)
+ * (n <= nx <= 2n), by Barrett's method with mu = floor(B^(2n) / d): the
+ * estimate floor(floor(x / B^(n-1)) mu / B^(n+1)) is at most 2 too small. */
+static mp_status divide_barrett(const uint64_t *x, size_t nx, const uint64_t *d, size_t n,
+                                const uint64_t *mu, uint64_t *q, uint64_t *r)
+{
+    size_t nh = nx - n + 1, nq = nh;
+    uint64_t *work = malloc((nh + n + 1 + nx + 1) * sizeof *work);
+    if (!work)
+        return MP_ERR_NOMEM;
+    uint64_t *t = work, *rem = work + nh + n + 1;
+    mp_status status = multiply(t, x + n - 1, nh, mu, n + 1);
+    if (status == MP_OK) {
+        memcpy(q, t + n + 1, nq * sizeof *q);
+        status = multiply(rem, q, nq, d, n); /* nq + n = nx + 1 limbs */
+    }
+    if (status == MP_OK) {
+        uint64_t *x_minus = t; /* reuse: x - q d, nx + 1 limbs */
+        memcpy(x_minus, x, nx * sizeof *x);
+        x_minus[nx] = 0;
+        limbs_sub_n(x_minus, x_minus, rem, nx + 1);
+        while (mp_compare(x_minus, nx + 1, d, n) >= 0) {
+            limbs_sub_1(x_minus + n, nx + 1 - n, limbs_sub_n(x_minus, x_minus, d, n));
+            limbs_add_1(q, nq, 1);
+        }
+        memcpy(r, x_minus, n * sizeof *r);
+    }
+    free(work);
+    return status;
+}
+
 /* Writes x (n limbs, n <= BASECASE_LIMBS or so) as exactly width digits
  * with leading zeros, 19 digits per division by 10^19. */
 static mp_status digits_basecase(const uint64_t *x, size_t n, char *out, size_t width)
@@ -158,7 +282,8 @@ static mp_status digits_rec(const uint64_t *x, size_t n, int level, const powers
     if (!q)
         return MP_ERR_NOMEM;
     uint64_t *r = q + n - nd + 1;
-    mp_status status = divide(x, n, d, nd, q, r);
+    const uint64_t *mu = table->reciprocal[level - 1];
+    mp_status status = mu ? divide_barrett(x, n, d, nd, mu, q, r) : divide(x, n, d, nd, q, r);
     if (status == MP_OK)
         status = digits_rec(q, n - nd + 1, level - 1, table, out);
     if (status == MP_OK)
