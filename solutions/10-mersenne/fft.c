@@ -235,24 +235,120 @@ static void dit_small(const fft_plan *plan, double *re, double *im)
     }
 }
 
+/* Two stages in one pass, h and h / 2 = q >= VD_LANES (radix 2^2): the
+ * four numbers at j, j + q, j + 2q, j + 3q of a block of 4q go through
+ * both butterflies in registers. */
+static inline void cmul(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
+{
+    *cr = ar * br - ai * bi;
+    *ci = ar * bi + ai * br;
+}
+
+static inline void cmul_conj(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
+{
+    *cr = ar * br + ai * bi;
+    *ci = ai * br - ar * bi;
+}
+
+static void dif_pair(const fft_plan *plan, double *re, double *im, size_t h)
+{
+    size_t q = h / 2;
+    const double *wr = plan->tw_re, *wi = plan->tw_im;
+    for (size_t s = 0; s < plan->m; s += 2 * h)
+        for (size_t j = 0; j < q; j += VD_LANES) {
+            double *r = re + s + j, *i = im + s + j;
+            vd x0r = vd_load(r), x0i = vd_load(i), x1r = vd_load(r + q), x1i = vd_load(i + q);
+            vd x2r = vd_load(r + 2 * q), x2i = vd_load(i + 2 * q);
+            vd x3r = vd_load(r + 3 * q), x3i = vd_load(i + 3 * q);
+            vd a0r = x0r + x2r, a0i = x0i + x2i, a1r = x1r + x3r, a1i = x1i + x3i, a2r, a2i, a3r,
+               a3i;
+            cmul(x0r - x2r, x0i - x2i, vd_load(wr + h + j), vd_load(wi + h + j), &a2r, &a2i);
+            cmul(x1r - x3r, x1i - x3i, vd_load(wr + h + j + q), vd_load(wi + h + j + q), &a3r,
+                 &a3i);
+            vd cr = vd_load(wr + q + j), ci = vd_load(wi + q + j), y1r, y1i, y3r, y3i;
+            cmul(a0r - a1r, a0i - a1i, cr, ci, &y1r, &y1i);
+            cmul(a2r - a3r, a2i - a3i, cr, ci, &y3r, &y3i);
+            vd_store(r, a0r + a1r);
+            vd_store(i, a0i + a1i);
+            vd_store(r + q, y1r);
+            vd_store(i + q, y1i);
+            vd_store(r + 2 * q, a2r + a3r);
+            vd_store(i + 2 * q, a2i + a3i);
+            vd_store(r + 3 * q, y3r);
+            vd_store(i + 3 * q, y3i);
+        }
+}
+
+static void dit_pair(const fft_plan *plan, double *re, double *im, size_t h)
+{
+    size_t q = h / 2;
+    const double *wr = plan->tw_re, *wi = plan->tw_im;
+    for (size_t s = 0; s < plan->m; s += 2 * h)
+        for (size_t j = 0; j < q; j += VD_LANES) {
+            double *r = re + s + j, *i = im + s + j;
+            vd cr = vd_load(wr + q + j), ci = vd_load(wi + q + j), t1r, t1i, t3r, t3i;
+            vd y0r = vd_load(r), y0i = vd_load(i), y2r = vd_load(r + 2 * q), y2i = vd_load(i + 2 * q);
+            cmul_conj(vd_load(r + q), vd_load(i + q), cr, ci, &t1r, &t1i);
+            cmul_conj(vd_load(r + 3 * q), vd_load(i + 3 * q), cr, ci, &t3r, &t3i);
+            vd a0r = y0r + t1r, a0i = y0i + t1i, a1r = y0r - t1r, a1i = y0i - t1i;
+            vd a2r = y2r + t3r, a2i = y2i + t3i, a3r = y2r - t3r, a3i = y2i - t3i;
+            vd u2r, u2i, u3r, u3i;
+            cmul_conj(a2r, a2i, vd_load(wr + h + j), vd_load(wi + h + j), &u2r, &u2i);
+            cmul_conj(a3r, a3i, vd_load(wr + h + j + q), vd_load(wi + h + j + q), &u3r, &u3i);
+            vd_store(r, a0r + u2r);
+            vd_store(i, a0i + u2i);
+            vd_store(r + 2 * q, a0r - u2r);
+            vd_store(i + 2 * q, a0i - u2i);
+            vd_store(r + q, a1r + u3r);
+            vd_store(i + q, a1i + u3i);
+            vd_store(r + 3 * q, a1r - u3r);
+            vd_store(i + 3 * q, a1i - u3i);
+        }
+}
+
+/* Whether the vector stages (h from L / 2 down to VD_LANES) are odd in
+ * number: then the top one runs alone and the rest in pairs. */
+static int odd_stage_count(const fft_plan *plan)
+{
+    int count = 0;
+    for (size_t h = VD_LANES; h < plan->length; h *= 2)
+        count++;
+    return count % 2;
+}
+
 static void fft_forward(const fft_plan *plan, double *re, double *im)
 {
-    int small = plan->length >= VD_LANES * VD_LANES;
     if (plan->radix == 3)
         radix3_forward(plan, re, im);
-    for (size_t h = plan->length / 2; h >= (small ? VD_LANES : 1); h /= 2)
+    if (plan->length < VD_LANES * VD_LANES) {
+        for (size_t h = plan->length / 2; h >= 1; h /= 2)
+            dif_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
+        return;
+    }
+    size_t h = plan->length / 2;
+    if (odd_stage_count(plan)) {
         dif_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
-    if (small)
-        dif_small(plan, re, im);
+        h /= 2;
+    }
+    for (; h >= 2 * VD_LANES; h /= 4)
+        dif_pair(plan, re, im, h);
+    dif_small(plan, re, im);
 }
 
 static void fft_inverse(const fft_plan *plan, double *re, double *im)
 {
-    int small = plan->length >= VD_LANES * VD_LANES;
-    if (small)
+    if (plan->length < VD_LANES * VD_LANES) {
+        for (size_t h = 1; h < plan->length; h *= 2)
+            dit_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
+    } else {
+        int odd = odd_stage_count(plan);
+        size_t top = odd ? plan->length / 2 : plan->length;
         dit_small(plan, re, im);
-    for (size_t h = small ? VD_LANES : 1; h < plan->length; h *= 2)
-        dit_stage(re, im, plan->m, h, plan->tw_re + h, plan->tw_im + h);
+        for (size_t h = 2 * VD_LANES; h <= top / 2 && h >= 2 * VD_LANES; h *= 4)
+            dit_pair(plan, re, im, h);
+        if (odd)
+            dit_stage(re, im, plan->m, top, plan->tw_re + top, plan->tw_im + top);
+    }
     if (plan->radix == 3)
         radix3_inverse(plan, re, im);
 }
