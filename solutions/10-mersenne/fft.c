@@ -755,7 +755,7 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
 }
 
 /* Products above this many complex points go to Karatsuba (memory). */
-#define FFT_MUL_MAX_HALF_LENGTH ((size_t)1 << 22)
+#define FFT_MUL_MAX_HALF_LENGTH ((size_t)1 << 24)
 
 mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
