@@ -46,21 +46,43 @@ typedef struct {
     double *w1_re, *w1_im, *w2_re, *w2_im; /* w^j and w^2j, j < L (radix 3) */
 } fft_plan;
 
+/* unit[k] = e^(-2 pi i k / m) for k < m. With m a multiple of 8 only the
+ * first eighth takes cosines and sines: the rest are the same numbers
+ * mirrored (the angle pi/2 - t) and turned by quarter turns (times -i). */
+static void unit_roots(size_t m, double *re, double *im)
+{
+    size_t eighth = m % 8 == 0 ? m / 8 : m;
+    for (size_t k = 0; k <= eighth && k < m; k++) {
+        double angle = 2 * PI * (double)k / (double)m, c = cos(angle), s = sin(angle);
+        re[k] = c;
+        im[k] = -s;
+        if (eighth < m) {
+            re[m / 4 - k] = s;
+            im[m / 4 - k] = -c;
+        }
+    }
+    if (eighth < m)
+        for (size_t k = m / 4 + 1; k < m; k++) {
+            re[k] = im[k - m / 4];
+            im[k] = -re[k - m / 4];
+        }
+}
+
+/* Every table from the roots of unity of order m, held in w1: the stage
+ * twiddles e^(-pi i j / h) = unit[j m / 2h], w^j = unit[j], w^2j = unit[2j]. */
 static void plan_twiddles(fft_plan *plan)
 {
+    size_t m = plan->m;
+    unit_roots(m, plan->w1_re, plan->w1_im);
     for (size_t h = 1; h < plan->length; h *= 2)
         for (size_t j = 0; j < h; j++) {
-            double angle = -PI * (double)j / (double)h;
-            plan->tw_re[h + j] = cos(angle);
-            plan->tw_im[h + j] = sin(angle);
+            plan->tw_re[h + j] = plan->w1_re[j * (m / (2 * h))];
+            plan->tw_im[h + j] = plan->w1_im[j * (m / (2 * h))];
         }
     if (plan->radix == 3)
         for (size_t j = 0; j < plan->length; j++) {
-            double angle = -2 * PI * (double)j / (double)plan->m;
-            plan->w1_re[j] = cos(angle);
-            plan->w1_im[j] = sin(angle);
-            plan->w2_re[j] = cos(2 * angle);
-            plan->w2_im[j] = sin(2 * angle);
+            plan->w2_re[j] = plan->w1_re[2 * j];
+            plan->w2_im[j] = plan->w1_im[2 * j];
         }
 }
 
@@ -482,9 +504,8 @@ static void plans_init(fft_plan *fft, square_plan *sq, size_t m, double *tables)
         bits++;
     for (size_t k = 0; k < m; k++) {
         size_t position = k % radix * length + bit_reverse(k / radix, bits);
-        double angle = -2 * PI * (double)k / (double)m;
-        sq->rot_re[position] = cos(angle);
-        sq->rot_im[position] = sin(angle);
+        sq->rot_re[position] = fft->w1_re[k];
+        sq->rot_im[position] = fft->w1_im[k];
     }
 }
 
