@@ -33,6 +33,19 @@ static inline vd vd_abs(vd v)
     return vd_max(v, -v);
 }
 
+/* Complex products with fused multiply-adds: a b and a conj(b). */
+static inline void cmul(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
+{
+    *cr = vd_fma(ar, br, -(ai * bi));
+    *ci = vd_fma(ar, bi, ai * br);
+}
+
+static inline void cmul_conj(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
+{
+    *cr = vd_fma(ar, br, ai * bi);
+    *ci = vd_fma(ai, br, -(ar * bi));
+}
+
 /* A complex FFT of length m = radix L (radix 1 or 3, L a power of 2) on
  * separate real and imaginary arrays. Forward: for radix 3 a first pass of
  * 3-point transforms splits the data into three blocks of L (twiddled by
@@ -104,10 +117,13 @@ static void radix3_forward(const fft_plan *plan, double *re, double *im)
         vd w2r = vd_load(plan->w2_re + j), w2i = vd_load(plan->w2_im + j);
         vd_store(re + j, ar + tr);
         vd_store(im + j, ai + ti);
-        vd_store(re + n + j, x1r * w1r - x1i * w1i);
-        vd_store(im + n + j, x1r * w1i + x1i * w1r);
-        vd_store(re + 2 * n + j, x2r * w2r - x2i * w2i);
-        vd_store(im + 2 * n + j, x2r * w2i + x2i * w2r);
+        vd y1r, y1i, y2r, y2i;
+        cmul(x1r, x1i, w1r, w1i, &y1r, &y1i);
+        cmul(x2r, x2i, w2r, w2i, &y2r, &y2i);
+        vd_store(re + n + j, y1r);
+        vd_store(im + n + j, y1i);
+        vd_store(re + 2 * n + j, y2r);
+        vd_store(im + 2 * n + j, y2i);
     }
 }
 
@@ -120,8 +136,9 @@ static void radix3_inverse(const fft_plan *plan, double *re, double *im)
         vd ar = vd_load(re + j), ai = vd_load(im + j);
         vd yr = vd_load(re + n + j), yi = vd_load(im + n + j);
         vd zr = vd_load(re + 2 * n + j), zi = vd_load(im + 2 * n + j);
-        vd br = yr * w1r + yi * w1i, bi = yi * w1r - yr * w1i; /* times conj w^j */
-        vd cr = zr * w2r + zi * w2i, ci = zi * w2r - zr * w2i;
+        vd br, bi, cr, ci;
+        cmul_conj(yr, yi, w1r, w1i, &br, &bi);
+        cmul_conj(zr, zi, w2r, w2i, &cr, &ci);
         vd tr = br + cr, ti = bi + ci, dr = (br - cr) * SQRT3_2, di = (bi - ci) * SQRT3_2;
         vd mr = ar - 0.5 * tr, mi = ai - 0.5 * ti;
         vd_store(re + j, ar + tr);
@@ -144,11 +161,12 @@ static void dif_stage(double *re, double *im, size_t m, size_t h, const double *
                 vd ur = vd_load(ar + j), ui = vd_load(ai + j);
                 vd vr = vd_load(br + j), vi = vd_load(bi + j);
                 vd cr = vd_load(wr + j), ci = vd_load(wi + j);
-                vd dr = ur - vr, di = ui - vi;
+                vd tr, ti;
+                cmul(ur - vr, ui - vi, cr, ci, &tr, &ti);
                 vd_store(ar + j, ur + vr);
                 vd_store(ai + j, ui + vi);
-                vd_store(br + j, dr * cr - di * ci);
-                vd_store(bi + j, dr * ci + di * cr);
+                vd_store(br + j, tr);
+                vd_store(bi + j, ti);
             }
         } else {
             for (size_t j = 0; j < h; j++) {
@@ -174,7 +192,8 @@ static void dit_stage(double *re, double *im, size_t m, size_t h, const double *
                 vd ur = vd_load(ar + j), ui = vd_load(ai + j);
                 vd vr = vd_load(br + j), vi = vd_load(bi + j);
                 vd cr = vd_load(wr + j), ci = vd_load(wi + j);
-                vd tr = vr * cr + vi * ci, ti = vi * cr - vr * ci;
+                vd tr, ti;
+                cmul_conj(vr, vi, cr, ci, &tr, &ti);
                 vd_store(ar + j, ur + tr);
                 vd_store(ai + j, ui + ti);
                 vd_store(br + j, ur - tr);
@@ -225,12 +244,10 @@ static void dif_small(const fft_plan *plan, double *re, double *im)
             for (int b = 0; b < VD_LANES; b += 2 * h)
                 for (int j = 0; j < h; j++) {
                     vd ur = r[b + j], ui = i[b + j], vr = r[b + j + h], vi = i[b + j + h];
-                    double cr = plan->tw_re[h + j], ci = plan->tw_im[h + j];
-                    vd dr = ur - vr, di = ui - vi;
                     r[b + j] = ur + vr;
                     i[b + j] = ui + vi;
-                    r[b + j + h] = dr * cr - di * ci;
-                    i[b + j + h] = dr * ci + di * cr;
+                    cmul(ur - vr, ui - vi, vd_set1(plan->tw_re[h + j]), vd_set1(plan->tw_im[h + j]),
+                         &r[b + j + h], &i[b + j + h]);
                 }
         store_transposed(re + s, im + s, r, i);
     }
@@ -244,9 +261,9 @@ static void dit_small(const fft_plan *plan, double *re, double *im)
         for (int h = 1; h < VD_LANES; h *= 2)
             for (int b = 0; b < VD_LANES; b += 2 * h)
                 for (int j = 0; j < h; j++) {
-                    double cr = plan->tw_re[h + j], ci = plan->tw_im[h + j];
-                    vd vr = r[b + j + h], vi = i[b + j + h];
-                    vd tr = vr * cr + vi * ci, ti = vi * cr - vr * ci;
+                    vd tr, ti;
+                    cmul_conj(r[b + j + h], i[b + j + h], vd_set1(plan->tw_re[h + j]),
+                              vd_set1(plan->tw_im[h + j]), &tr, &ti);
                     vd ur = r[b + j], ui = i[b + j];
                     r[b + j] = ur + tr;
                     i[b + j] = ui + ti;
@@ -260,18 +277,6 @@ static void dit_small(const fft_plan *plan, double *re, double *im)
 /* Two stages in one pass, h and h / 2 = q >= VD_LANES (radix 2^2): the
  * four numbers at j, j + q, j + 2q, j + 3q of a block of 4q go through
  * both butterflies in registers. */
-static inline void cmul(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
-{
-    *cr = ar * br - ai * bi;
-    *ci = ar * bi + ai * br;
-}
-
-static inline void cmul_conj(vd ar, vd ai, vd br, vd bi, vd *cr, vd *ci)
-{
-    *cr = ar * br + ai * bi;
-    *ci = ai * br - ar * bi;
-}
-
 static void dif_pair(const fft_plan *plan, double *re, double *im, size_t h)
 {
     size_t q = h / 2;
