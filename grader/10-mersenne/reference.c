@@ -90,8 +90,8 @@ void expect_product_errors(mp_binary *f, const char *name)
     expect_status(f(NULL, 2, a, 1, out, 4, &n), MP_ERR_ARG, "%s(a = NULL with na = 2)", name);
     expect_status(f(a, 2, NULL, 1, out, 4, &n), MP_ERR_ARG, "%s(b = NULL with nb = 1)", name);
     expect_status(f(a, 2, a, 2, out, 4, NULL), MP_ERR_ARG, "%s with n_out = NULL", name);
-    expect_status(f(a, 2, a, 2, NULL, 4, &n), MP_ERR_ARG, "%s with out = NULL and cap = 4",
-                  name);
+    expect_status(f(a, 2, a, 1, NULL, 4, &n), MP_ERR_ARG,
+                  "%s(a 2-limb number, 5) with out = NULL and cap = 4", name);
 }
 
 /* ---- natural numbers --------------------------------------------------------------- */
