@@ -598,6 +598,63 @@ static mp_status schoolbook_method(uint64_t *r, const uint64_t *a, size_t na, co
     return MP_OK;
 }
 
+/* One level of Karatsuba over schoolbook halves: where this beats the
+ * schoolbook product is where the recursion should stop (its cut-off).
+ * With a = a0 + a1 B^h, b = b0 + b1 B^h: z0 = a0 b0, z2 = a1 b1,
+ * z1 = (a0 + a1)(b0 + b1) - z0 - z2, a b = z0 + z1 B^h + z2 B^2h. n >= 4. */
+static mp_status karatsuba_once(uint64_t *r, const uint64_t *a, size_t n, const uint64_t *b,
+                                size_t nb)
+{
+    (void)nb; /* = n */
+    size_t h = n / 2, high = n - h, m = high + 1;
+    uint64_t *sa = malloc((4 * m) * sizeof *sa);
+    if (!sa)
+        return MP_ERR_NOMEM;
+    uint64_t *sb = sa + m, *z1 = sa + 2 * m;
+    const uint64_t *halves[2] = {a, b};
+    uint64_t *sums[2] = {sa, sb};
+    for (int k = 0; k < 2; k++) {
+        memcpy(sums[k], halves[k] + h, high * sizeof *sa);
+        sums[k][high] = limbs_add_1(sums[k] + h, high - h, limbs_add_n(sums[k], sums[k], halves[k], h));
+    }
+    limbs_mul_basecase(r, a, h, b, h);
+    limbs_mul_basecase(r + 2 * h, a + h, high, b + h, high);
+    limbs_mul_basecase(z1, sa, m, sb, m);
+    limbs_sub_1(z1 + 2 * h, 2 * m - 2 * h, limbs_sub_n(z1, z1, r, 2 * h));
+    limbs_sub_1(z1 + 2 * high, 2 * m - 2 * high, limbs_sub_n(z1, z1, r + 2 * h, 2 * high));
+    limbs_add_1(r + h + 2 * m, 2 * n - h - 2 * m, limbs_add_n(r + h, r + h, z1, 2 * m));
+    free(sa);
+    return MP_OK;
+}
+
+/* Whether the four methods give the same products for sizes 4 .. max_n. */
+static int products_agree(size_t max_n)
+{
+    uint64_t *a = allocate(max_n, sizeof *a), *b = allocate(max_n, sizeof *b),
+             *r = allocate(8 * max_n, sizeof *r), *results[4] = {r, r + 2 * max_n, r + 4 * max_n, r + 6 * max_n};
+    rng g;
+    rng_seed(&g, 4);
+    int same = 1;
+    for (size_t n = 4; n <= max_n; n = n * 3 / 2) {
+        for (size_t i = 0; i < n; i++) {
+            a[i] = rng_u64(&g);
+            b[i] = rng_u64(&g);
+        }
+        limbs_mul_basecase(results[0], a, n, b, n);
+        check(karatsuba_once(results[1], a, n, b, n), "karatsuba_once");
+        size_t lengths[2];
+        check(mp_mul_karatsuba(a, n, b, n, results[2], 2 * n, &lengths[0]), "mp_mul_karatsuba");
+        check(mp_mul(a, n, b, n, results[3], 2 * n, &lengths[1]), "mp_mul");
+        for (int k = 1; k < 4; k++)
+            same &= memcmp(results[0], results[k], lengths[0] * sizeof *r) == 0;
+        same &= lengths[0] == lengths[1] && limbs_norm(results[0], 2 * n) == lengths[0];
+    }
+    free(a);
+    free(b);
+    free(r);
+    return same;
+}
+
 /* The FFT's rounding error against the piece size w and the length. */
 static void fft_errors(FILE *f, double *rows, size_t *count)
 {
@@ -627,14 +684,18 @@ static void fft_errors(FILE *f, double *rows, size_t *count)
                "Karatsuba if an error exceeds 0.3.\n");
 }
 
+/* The columns of the timing table: n, then seconds by schoolbook, Karatsuba,
+ * FFT, one Karatsuba step over schoolbook halves. */
+enum { COLUMNS = 5 };
+
 /* The first size from which the method in column `to` stays faster than
- * the one in column `from` (rows of n and three times, -1 where not run),
+ * the one in column `from` (rows of n and times, -1 where not run),
  * written as "n seconds name"; nothing if it never does. */
 static void crossover(FILE *f, const double *rows, size_t count, int from, int to, const char *name)
 {
     size_t first = count;
     for (size_t i = count; i-- > 0;) {
-        const double *row = rows + 4 * i;
+        const double *row = rows + COLUMNS * i;
         if (row[from] < 0 || row[to] < 0)
             continue;
         if (row[to] >= row[from])
@@ -642,7 +703,7 @@ static void crossover(FILE *f, const double *rows, size_t count, int from, int t
         first = i;
     }
     if (first < count)
-        fprintf(f, "%.0f %.4e \"%s\"\n", rows[4 * first], rows[4 * first + to], name);
+        fprintf(f, "%.0f %.4e \"%s\"\n", rows[COLUMNS * first], rows[COLUMNS * first + to], name);
 }
 
 /* multiply.times: seconds per product of two random n-limb numbers by
@@ -658,11 +719,11 @@ static void time_products(void)
         a[i] = rng_u64(&g);
         b[i] = rng_u64(&g);
     }
-    double rows[4 * 64];
+    double rows[COLUMNS * 64];
     size_t count = 0;
     for (double x = 4; x <= (double)max_n * 1.01 && count < 64; x *= sqrt(sqrt(2.0)), count++) {
         size_t n = (size_t)nearbyint(x);
-        double *row = rows + 4 * count;
+        double *row = rows + COLUMNS * count;
         timed_product t = {schoolbook_method, a, b, r, n, 1};
         row[0] = (double)n;
         row[1] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
@@ -670,12 +731,14 @@ static void time_products(void)
         row[2] = seconds_per_call(&t);
         t.method = fft_mul;
         row[3] = n >= 8 ? seconds_per_call(&t) : -1;
+        t.method = karatsuba_once;
+        row[4] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
     }
-    write_table("multiply.times", "n_limbs seconds_per_product: schoolbook Karatsuba FFT (-1: not run)",
-                count, 4, rows);
+    write_table("multiply.times", "n_limbs seconds_per_product: schoolbook Karatsuba(mp_mul_karatsuba) FFT "
+                "one_Karatsuba_level_over_schoolbook (-1: not run)", count, COLUMNS, rows);
     FILE *f = open_output("multiply-cross.times");
     fprintf(f, "# n seconds: from n on the second method stays faster\n");
-    crossover(f, rows, count, 1, 2, "Karatsuba < schoolbook");
+    crossover(f, rows, count, 1, 4, "one Karatsuba step < schoolbook");
     crossover(f, rows, count, 2, 3, "FFT < Karatsuba");
     close_output(f);
     free(a);
@@ -692,6 +755,10 @@ static void multiply(void)
     for (size_t n = 4; n <= 4096; n *= 2)
         fprintf(f, "%-8zu %-14.0f %-14.0f %.2f\n", n, (double)n * n, karatsuba_products(n),
                 (double)n * n / karatsuba_products(n));
+    const size_t max_checked = quick ? 1024 : 4096;
+    fprintf(f, "Schoolbook, one Karatsuba step, mp_mul_karatsuba and mp_mul (FFT from 768 limbs)\n"
+               "give the same products of random numbers of 4 to %zu limbs: %s\n",
+            max_checked, products_agree(max_checked) ? "yes" : "NO");
     double rows[3 * 32];
     size_t count;
     fft_errors(f, rows, &count);
