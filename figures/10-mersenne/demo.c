@@ -514,8 +514,8 @@ static void reduce_by_hand(FILE *f, const uint64_t *a, size_t na, uint64_t p, co
 {
     uint64_t mask = ((uint64_t)1 << p) - 1, out[4];
     u128 value = na > 1 ? (u128)a[1] << 64 | a[0] : na ? a[0] : 0, sum = 0;
-    fprintf(f, "%s modulo 2^%" PRIu64 " - 1 = %" PRIu64 ": pieces of %" PRIu64 " bits from the bottom:\n  ",
-            what, p, mask, p);
+    fprintf(f, "%s, modulo %" PRIu64 " = 2^%" PRIu64 " - 1, in %" PRIu64 "-bit pieces from the bottom:\n  ",
+            what, mask, p, p);
     for (u128 v = value; v; v >>= p) {
         fprintf(f, "%" PRIu64 "%s", (uint64_t)(v & mask), v >> p ? " + " : "");
         sum += v & mask;
@@ -542,13 +542,14 @@ static void mersenne_mod(void)
     fprintf(f, "2^p = 1 modulo 2^p - 1: the bits of a above p wrap around to the bottom, so a\n"
                "mod 2^p - 1 is the sum of a's p-bit pieces, folded the same way until it fits.\n\n");
     const uint64_t million = 1000000, trillion = 1000000000000u, m13 = 8191;
-    reduce_by_hand(f, &million, 1, 7, "a = 1000000 = 11110100001001000000 in binary,");
+    fprintf(f, "1000000 = 11110100001001000000 in binary.\n");
+    reduce_by_hand(f, &million, 1, 7, "a = 1000000");
     reduce_by_hand(f, &trillion, 1, 13, "a = 10^12");
     reduce_by_hand(f, &m13, 1, 13, "a = 8191");
     uint64_t x = ((uint64_t)1 << 61) - 2, square[2];
     size_t n;
     check(mp_mul_schoolbook(&x, 1, &x, 1, square, 2, &n), "mp_mul_schoolbook");
-    reduce_by_hand(f, square, n, 61, "a = (2^61 - 2)^2 = (-1)^2,");
+    reduce_by_hand(f, square, n, 61, "a = (2^61 - 2)^2 = (-1)^2");
     close_output(f);
 }
 
@@ -667,7 +668,8 @@ static void fft_errors(FILE *f, double *rows, size_t *count)
     *count = 0;
     for (unsigned w = 10; w <= 24; w++, ++*count) {
         double e = fft_square_error(w, lg_fixed, 1000 + w);
-        fprintf(f, "%-4u %-18u %.3g\n", w, 2 * w - 2 + lg_fixed, e);
+        fprintf(f, "%-4u %-18u %.3g%s\n", w, 2 * w - 2 + lg_fixed, e,
+                e > 0.499 ? "  (an output rounded to the wrong integer)" : "");
         rows[3 * *count] = 2 * w - 2 + lg_fixed;
         rows[3 * *count + 1] = e;
         rows[3 * *count + 2] = w;
@@ -688,22 +690,25 @@ static void fft_errors(FILE *f, double *rows, size_t *count)
  * FFT, one Karatsuba step over schoolbook halves. */
 enum { COLUMNS = 5 };
 
-/* The first size from which the method in column `to` stays faster than
- * the one in column `from` (rows of n and times, -1 where not run),
- * written as "n seconds name"; nothing if it never does. */
+/* Whether the method in column `to` beats the one in column `from` at row
+ * i (rows of n and times, -1 where not run). */
+static int faster_at(const double *rows, size_t i, int from, int to)
+{
+    const double *row = rows + COLUMNS * i;
+    return row[from] >= 0 && row[to] >= 0 && row[to] < row[from];
+}
+
+/* The first size at which the method in column `to` is faster than the one
+ * in column `from` at that size and the next two (three in a row, so that
+ * one noisy timing does not move it), written as "n seconds name". */
 static void crossover(FILE *f, const double *rows, size_t count, int from, int to, const char *name)
 {
-    size_t first = count;
-    for (size_t i = count; i-- > 0;) {
-        const double *row = rows + COLUMNS * i;
-        if (row[from] < 0 || row[to] < 0)
-            continue;
-        if (row[to] >= row[from])
-            break;
-        first = i;
-    }
-    if (first < count)
-        fprintf(f, "%.0f %.4e \"%s\"\n", rows[COLUMNS * first], rows[COLUMNS * first + to], name);
+    for (size_t i = 0; i + 2 < count; i++)
+        if (faster_at(rows, i, from, to) && faster_at(rows, i + 1, from, to) &&
+            faster_at(rows, i + 2, from, to)) {
+            fprintf(f, "%.0f %.4e \"%s\"\n", rows[COLUMNS * i], rows[COLUMNS * i + to], name);
+            return;
+        }
 }
 
 /* multiply.times: seconds per product of two random n-limb numbers by
@@ -737,7 +742,7 @@ static void time_products(void)
     write_table("multiply.times", "n_limbs seconds_per_product: schoolbook Karatsuba(mp_mul_karatsuba) FFT "
                 "one_Karatsuba_level_over_schoolbook (-1: not run)", count, COLUMNS, rows);
     FILE *f = open_output("multiply-cross.times");
-    fprintf(f, "# n seconds: from n on the second method stays faster\n");
+    fprintf(f, "# n seconds: the first n where the second method is faster three sizes in a row\n");
     crossover(f, rows, count, 1, 4, "one Karatsuba step < schoolbook");
     crossover(f, rows, count, 2, 3, "FFT < Karatsuba");
     close_output(f);
