@@ -18,7 +18,7 @@ enum { BASECASE_LIMBS = 24 };
  * reciprocal from Newton's iteration; shorter ones by long division. */
 enum { NEWTON_LIMBS = 48 };
 
-static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu);
+static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu);
 
 /* 10^(19 2^k) for k = 0 .. count - 1. */
 typedef struct {
@@ -26,6 +26,7 @@ typedef struct {
     size_t length[64];
     uint64_t *reciprocal[64]; /* floor(B^(2n) / 10^(19 2^k)), n = length; or NULL */
     int count;
+    fft_cache *cache; /* the FFT tables of the products, shared by them all */
 } powers;
 
 static void powers_free(powers *table)
@@ -35,12 +36,18 @@ static void powers_free(powers *table)
         free(table->reciprocal[k]);
     }
     table->count = 0;
+    fft_cache_free(table->cache);
+    table->cache = NULL;
 }
 
-/* Fills the table up to 10^(19 2^(count - 1)). */
-static mp_status powers_make(powers *table, int count)
+/* Fills the table up to 10^(19 2^(count - 1)), and makes the cache of
+ * FFT tables for products of up to cached_length complex points. */
+static mp_status powers_make(powers *table, int count, size_t cached_length)
 {
     table->count = 0;
+    table->cache = fft_cache_new(cached_length);
+    if (!table->cache)
+        return MP_ERR_NOMEM;
     for (int k = 0; k < count; k++) {
         size_t n = k == 0 ? 1 : 2 * table->length[k - 1];
         uint64_t *p = malloc(n * sizeof *p);
@@ -52,8 +59,8 @@ static mp_status powers_make(powers *table, int count)
         if (k == 0)
             p[0] = TEN_19;
         else
-            status = limbs_mul(p, table->limbs[k - 1], table->length[k - 1], table->limbs[k - 1],
-                               table->length[k - 1]);
+            status = limbs_mul_cached(table->cache, p, table->limbs[k - 1], table->length[k - 1],
+                                      table->limbs[k - 1], table->length[k - 1]);
         table->limbs[k] = p;
         table->length[k] = limbs_norm(p, n);
         table->reciprocal[k] = NULL;
@@ -61,7 +68,8 @@ static mp_status powers_make(powers *table, int count)
         if (status == MP_OK && table->length[k] >= NEWTON_LIMBS) {
             size_t length = table->length[k];
             table->reciprocal[k] = malloc((length + 1) * sizeof *p);
-            status = table->reciprocal[k] ? reciprocal(p, length, table->reciprocal[k])
+            status = table->reciprocal[k] ? reciprocal(table->cache, p, length,
+                                                       table->reciprocal[k])
                                           : MP_ERR_NOMEM;
         }
         if (status != MP_OK) {
@@ -138,12 +146,13 @@ static mp_status divide(const uint64_t *a, size_t na, const uint64_t *b, size_t 
 }
 
 /* r (na + nb limbs, all written) = a b; leading zero limbs allowed. */
-static mp_status multiply(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+static mp_status multiply(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na,
+                          const uint64_t *b, size_t nb)
 {
     size_t used_a = limbs_norm(a, na), used_b = limbs_norm(b, nb), used = 0;
     mp_status status = MP_OK;
     if (used_a > 0 && used_b > 0) {
-        status = limbs_mul(r, a, used_a, b, used_b);
+        status = limbs_mul_cached(cache, r, a, used_a, b, used_b);
         used = used_a + used_b;
     }
     memset(r + used, 0, (na + nb - used) * sizeof *r);
@@ -166,7 +175,7 @@ static int compare_power(const uint64_t *a, size_t na, size_t k)
  * d's top h limbs (h a little over n / 2, so mu0 has half the precision),
  * one Newton step mu1 = 2 mu0 - mu0^2 d / B^(2n) (which doubles it), and
  * the last few units corrected with mu1 d against B^(2n). */
-static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu)
+static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu)
 {
     if (n < NEWTON_LIMBS) {
         uint64_t *work = calloc((2 * n + 1) + (n + 2) + n, sizeof *work);
@@ -184,16 +193,21 @@ static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu)
     if (!work)
         return MP_ERR_NOMEM;
     uint64_t *mu0 = work, *square = work + big, *product = work + 2 * big, *rest = work + 3 * big;
-    mp_status status = reciprocal(d + n - h, h, mu0 + n - h); /* mu0 = mu_h B^(n-h) */
+    /* mu0 = mu_h B^(n-h) ends in n - h zero limbs: mu0^2 and mu0^2 d are
+     * products of its h + 1 others, shifted. */
+    size_t zeros = n - h;
+    mp_status status = reciprocal(cache, d + zeros, h, mu0 + zeros);
+    memset(square, 0, 2 * zeros * sizeof *square);
+    memset(product, 0, 2 * zeros * sizeof *product);
     if (status == MP_OK)
-        status = multiply(square, mu0, n + 1, mu0, n + 1);
+        status = multiply(cache, square + 2 * zeros, mu0 + zeros, h + 1, mu0 + zeros, h + 1);
     if (status == MP_OK)
-        status = multiply(product, square, 2 * n + 2, d, n);
+        status = multiply(cache, product + 2 * zeros, square + 2 * zeros, 2 * h + 2, d, n);
     if (status == MP_OK) { /* mu1 = 2 mu0 - floor(product / B^(2n)), in rest */
         memset(rest, 0, (n + 2) * sizeof *rest);
         rest[n + 1] = limbs_add_n(rest, mu0, mu0, n + 1);
         limbs_sub_n(rest, rest, product + 2 * n, n + 2);
-        status = multiply(product, rest, n + 2, d, n);
+        status = multiply(cache, product, rest, n + 2, d, n);
     }
     if (status == MP_OK) {
         while (compare_power(product, 2 * n + 2, 2 * n) > 0) {
@@ -217,18 +231,18 @@ static mp_status reciprocal(const uint64_t *d, size_t n, uint64_t *mu)
 /* q (nx - n + 1 limbs) and r (n limbs) = x / d and x mod d for x < B^(2n)
  * (n <= nx <= 2n), by Barrett's method with mu = floor(B^(2n) / d): the
  * estimate floor(floor(x / B^(n-1)) mu / B^(n+1)) is at most 2 too small. */
-static mp_status divide_barrett(const uint64_t *x, size_t nx, const uint64_t *d, size_t n,
-                                const uint64_t *mu, uint64_t *q, uint64_t *r)
+static mp_status divide_barrett(fft_cache *cache, const uint64_t *x, size_t nx, const uint64_t *d,
+                                size_t n, const uint64_t *mu, uint64_t *q, uint64_t *r)
 {
     size_t nh = nx - n + 1, nq = nh;
     uint64_t *work = malloc((nh + n + 1 + nx + 1) * sizeof *work);
     if (!work)
         return MP_ERR_NOMEM;
     uint64_t *t = work, *rem = work + nh + n + 1;
-    mp_status status = multiply(t, x + n - 1, nh, mu, n + 1);
+    mp_status status = multiply(cache, t, x + n - 1, nh, mu, n + 1);
     if (status == MP_OK) {
         memcpy(q, t + n + 1, nq * sizeof *q);
-        status = multiply(rem, q, nq, d, n); /* nq + n = nx + 1 limbs */
+        status = multiply(cache, rem, q, nq, d, n); /* nq + n = nx + 1 limbs */
     }
     if (status == MP_OK) {
         uint64_t *x_minus = t; /* reuse: x - q d, nx + 1 limbs */
@@ -283,7 +297,7 @@ static mp_status digits_rec(const uint64_t *x, size_t n, int level, const powers
         return MP_ERR_NOMEM;
     uint64_t *r = q + n - nd + 1;
     const uint64_t *mu = table->reciprocal[level - 1];
-    mp_status status = mu ? divide_barrett(x, n, d, nd, mu, q, r) : divide(x, n, d, nd, q, r);
+    mp_status status = mu ? divide_barrett(table->cache, x, n, d, nd, mu, q, r) : divide(x, n, d, nd, q, r);
     if (status == MP_OK)
         status = digits_rec(q, n - nd + 1, level - 1, table, out);
     if (status == MP_OK)
@@ -351,7 +365,7 @@ static mp_status from_rec(const char *s, size_t len, const powers *table, uint64
         status = from_rec(s + high_len, low_len, table, low, nl);
     size_t used_high = limbs_norm(high, nh);
     if (status == MP_OK && used_high > 0) {
-        status = limbs_mul(product, high, used_high, d, nd);
+        status = limbs_mul_cached(table->cache, product, high, used_high, d, nd);
         size_t np = limbs_norm(product, used_high + nd);
         if (np > n)
             np = n; /* cannot happen: r has room for len digits */
@@ -392,7 +406,7 @@ mp_status mp_to_decimal(const uint64_t *a, size_t na, char *out, size_t cap, siz
     if (!digits)
         return MP_ERR_NOMEM;
     powers table;
-    mp_status status = powers_make(&table, level);
+    mp_status status = powers_make(&table, level, na);
     if (status == MP_OK) {
         status = digits_rec(a, na, level, &table, digits);
         powers_free(&table);
@@ -443,7 +457,7 @@ mp_status mp_from_decimal(const char *digits, size_t len, uint64_t *out, size_t 
     while (((size_t)CHUNK_DIGITS << levels) < len)
         levels++;
     powers table;
-    mp_status status = powers_make(&table, levels);
+    mp_status status = powers_make(&table, levels, n);
     if (status == MP_OK) {
         status = from_rec(digits, len, &table, r, n);
         powers_free(&table);

@@ -380,14 +380,6 @@ static void fft_inverse(const fft_plan *plan, double *re, double *im)
         radix3_inverse(plan, re, im);
 }
 
-static size_t bit_reverse(size_t i, unsigned bits)
-{
-    size_t r = 0;
-    for (unsigned b = 0; b < bits; b++, i >>= 1)
-        r = r << 1 | (i & 1);
-    return r;
-}
-
 /* Multiplying real signals of length 2m through their packed complex
  * transforms Z (length m, bit-reversed order): with E = (Z_k + conj
  * Z_(m-k)) / 2 and O = (Z_k - conj Z_(m-k)) / 2i the transforms of the even
@@ -504,13 +496,19 @@ static void plans_init(fft_plan *fft, square_plan *sq, size_t m, double *tables)
                       tables + 4 * m, tables + 5 * m};
     plan_twiddles(fft);
     *sq = (square_plan){length, radix, tables + 6 * m, tables + 7 * m};
-    unsigned bits = 0;
-    while (((size_t)1 << bits) < length)
-        bits++;
-    for (size_t k = 0; k < m; k++) {
-        size_t position = k % radix * length + bit_reverse(k / radix, bits);
-        sq->rot_re[position] = fft->w1_re[k];
-        sq->rot_im[position] = fft->w1_im[k];
+    /* Position r L + i holds k = (i bit-reversed) radix + r; the reversed i
+     * is counted up from the top bit down, a carry at a time. The table is
+     * written in order and read out of order (reads that miss the cache
+     * overlap better than writes). */
+    for (size_t i = 0, reversed = 0; i < length; i++) {
+        for (size_t r = 0; r < radix; r++) {
+            sq->rot_re[r * length + i] = fft->w1_re[reversed * radix + r];
+            sq->rot_im[r * length + i] = fft->w1_im[reversed * radix + r];
+        }
+        size_t bit = length / 2;
+        for (; reversed & bit; bit /= 2)
+            reversed ^= bit;
+        reversed |= bit;
     }
 }
 
@@ -783,7 +781,61 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
 /* Products above this many complex points go to Karatsuba (memory). */
 #define FFT_MUL_MAX_HALF_LENGTH ((size_t)1 << 24)
 
-mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+/* At most this many transform lengths are kept: a conversion uses a few
+ * for each level of its divide and conquer. */
+enum { CACHE_ENTRIES = 48 };
+
+typedef struct {
+    fft_plan fft;
+    square_plan sq;
+    double *tables;
+} fft_tables;
+
+struct fft_cache {
+    size_t max_half_length, count;
+    fft_tables entry[CACHE_ENTRIES];
+};
+
+fft_cache *fft_cache_new(size_t max_half_length)
+{
+    fft_cache *cache = malloc(sizeof *cache);
+    if (cache)
+        cache->max_half_length = max_half_length, cache->count = 0;
+    return cache;
+}
+
+void fft_cache_free(fft_cache *cache)
+{
+    if (!cache)
+        return;
+    for (size_t i = 0; i < cache->count; i++)
+        free(cache->entry[i].tables);
+    free(cache);
+}
+
+/* The tables for length m: from the cache, or new (kept in the cache if
+ * it takes them; *owned set when the caller must free them). */
+static const fft_tables *tables_for(fft_cache *cache, size_t m, fft_tables *local, int *owned)
+{
+    *owned = 0;
+    int keep = cache && m <= cache->max_half_length && cache->count < CACHE_ENTRIES;
+    for (size_t i = 0; cache && i < cache->count; i++)
+        if (cache->entry[i].fft.m == m)
+            return &cache->entry[i];
+    fft_tables *t = keep ? &cache->entry[cache->count] : local;
+    t->tables = malloc(PLAN_TABLES * m * sizeof *t->tables);
+    if (!t->tables)
+        return NULL;
+    plans_init(&t->fft, &t->sq, m, t->tables);
+    if (keep)
+        cache->count++;
+    else
+        *owned = 1;
+    return t;
+}
+
+mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b,
+                  size_t nb)
 {
     /* Pieces of w bits: the convolution's terms stay near 2^(2w - 2 +
      * log2 n / 2) and its largest below 2^(2w - 2 + log2 n) < 2^50. */
@@ -799,25 +851,29 @@ mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, 
     }
     if (m > FFT_MUL_MAX_HALF_LENGTH)
         return MP_ERR_PRECISION;
-    double *mem = malloc((4 + PLAN_TABLES) * m * sizeof *mem);
-    if (!mem)
+    fft_tables local;
+    int owned;
+    double *mem = malloc(4 * m * sizeof *mem);
+    const fft_tables *t = mem ? tables_for(cache, m, &local, &owned) : NULL;
+    if (!t) {
+        free(mem);
         return MP_ERR_NOMEM;
+    }
     double *re = mem, *im = mem + m, *y_re = mem + 2 * m, *y_im = mem + 3 * m;
-    fft_plan fft;
-    square_plan sq;
-    plans_init(&fft, &sq, m, mem + 4 * m);
     split_pieces(a, na, w, re, im, m);
-    fft_forward(&fft, re, im);
+    fft_forward(&t->fft, re, im);
     if (a == b && na == nb) {
         y_re = re;
         y_im = im;
     } else {
         split_pieces(b, nb, w, y_re, y_im, m);
-        fft_forward(&fft, y_re, y_im);
+        fft_forward(&t->fft, y_re, y_im);
     }
-    pointwise_product(&sq, (spectra){re, im, y_re, y_im});
-    fft_inverse(&fft, re, im);
+    pointwise_product(&t->sq, (spectra){re, im, y_re, y_im});
+    fft_inverse(&t->fft, re, im);
     double worst = gather_pieces(re, im, m, w, r, na + nb);
+    if (owned)
+        free(t->tables);
     free(mem);
     return worst <= MAX_ROUNDING_ERROR ? MP_OK : MP_ERR_PRECISION;
 }
