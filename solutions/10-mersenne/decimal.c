@@ -228,33 +228,92 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
     return status;
 }
 
+/* From this many limbs on, Barrett's x - q d comes from q d modulo B^c - 1
+ * for some c > n + 1 (half the transform of the whole product). */
+enum { WRAP_LIMBS = 1024 };
+
+/* (x, nx) modulo B^c - 1 into xc (c limbs, nx < 2c): the limbs from c on
+ * fold back onto limb 0. */
+static void fold(const uint64_t *x, size_t nx, uint64_t *xc, size_t c)
+{
+    size_t low = nx < c ? nx : c;
+    memcpy(xc, x, low * sizeof *x);
+    memset(xc + low, 0, (c - low) * sizeof *x);
+    if (nx <= c)
+        return;
+    uint64_t carry = limbs_add_n(xc, xc, x + c, nx - c);
+    carry = limbs_add_1(xc + (nx - c), c - (nx - c), carry);
+    while (carry)
+        carry = limbs_add_1(xc, c, carry);
+}
+
+/* rest (c limbs) = x - q d, given that it lies in [0, 3d) (below B^c - 1):
+ * x and q d modulo B^c - 1, subtracted modulo B^c - 1. */
+static mp_status subtract_wrapped(fft_cache *cache, const uint64_t *x, size_t nx,
+                                  const uint64_t *q, size_t nq, const uint64_t *d, size_t n,
+                                  uint64_t *rest, uint64_t *qd)
+{
+    size_t m, c;
+    unsigned w;
+    c = fft_wrap_length(n + 2, &m, &w);
+    mp_status status = fft_mul_wrapped(cache, qd, c, m, w, q, nq, d, n);
+    if (status != MP_OK)
+        return status;
+    fold(x, nx, rest, c);
+    if (limbs_sub_n(rest, rest, qd, c)) /* went below 0: add B^c - 1 */
+        limbs_sub_1(rest, c, 1);
+    size_t ones = 0;
+    while (ones < c && rest[ones] == UINT64_MAX)
+        ones++;
+    if (ones == c) /* B^c - 1 stands for 0 */
+        memset(rest, 0, c * sizeof *rest);
+    return MP_OK;
+}
+
+/* The length of the residues subtract_wrapped works with. */
+static size_t wrapped_length(size_t n)
+{
+    size_t m;
+    unsigned w;
+    return fft_wrap_length(n + 2, &m, &w);
+}
+
 /* q (nx - n + 1 limbs) and r (n limbs) = x / d and x mod d for x < B^(2n)
  * (n <= nx <= 2n), by Barrett's method with mu = floor(B^(2n) / d): the
- * estimate floor(floor(x / B^(n-1)) mu / B^(n+1)) is at most 2 too small. */
+ * estimate floor(floor(x / B^(n-1)) mu / B^(n+1)) is at most 2 too small,
+ * never too large, so x - q d lies in [0, 3d). */
 static mp_status divide_barrett(fft_cache *cache, const uint64_t *x, size_t nx, const uint64_t *d,
                                 size_t n, const uint64_t *mu, uint64_t *q, uint64_t *r)
 {
     size_t nh = nx - n + 1, nq = nh;
-    uint64_t *work = malloc((nh + n + 1 + nx + 1) * sizeof *work);
+    size_t c = n >= WRAP_LIMBS ? wrapped_length(n) : 0;
+    size_t rest_length = c > nx + 1 ? c : nx + 1;
+    uint64_t *work = malloc((nh + n + 1 + rest_length + c) * sizeof *work);
     if (!work)
         return MP_ERR_NOMEM;
-    uint64_t *t = work, *rem = work + nh + n + 1;
+    uint64_t *t = work, *rem = work + nh + n + 1, *x_minus = rem;
     mp_status status = multiply(cache, t, x + n - 1, nh, mu, n + 1);
-    if (status == MP_OK) {
+    if (status == MP_OK)
         memcpy(q, t + n + 1, nq * sizeof *q);
-        status = multiply(cache, rem, q, nq, d, n); /* nq + n = nx + 1 limbs */
+    if (status == MP_OK && c > 0) {
+        status = subtract_wrapped(cache, x, nx, q, nq, d, n, x_minus, rem + rest_length);
+        if (status == MP_ERR_PRECISION)
+            c = 0; /* the whole product, below */
     }
-    if (status == MP_OK) {
-        uint64_t *x_minus = t; /* reuse: x - q d, nx + 1 limbs */
+    if (status == MP_OK && c == 0) {
+        status = multiply(cache, rem, q, nq, d, n); /* nq + n = nx + 1 limbs */
+        x_minus = t; /* x - q d, nx + 1 limbs */
         memcpy(x_minus, x, nx * sizeof *x);
         x_minus[nx] = 0;
         limbs_sub_n(x_minus, x_minus, rem, nx + 1);
-        while (mp_compare(x_minus, nx + 1, d, n) >= 0) {
-            limbs_sub_1(x_minus + n, nx + 1 - n, limbs_sub_n(x_minus, x_minus, d, n));
-            limbs_add_1(q, nq, 1);
-        }
-        memcpy(r, x_minus, n * sizeof *r);
     }
+    size_t length = c > 0 ? c : nx + 1;
+    while (status == MP_OK && mp_compare(x_minus, length, d, n) >= 0) {
+        limbs_sub_1(x_minus + n, length - n, limbs_sub_n(x_minus, x_minus, d, n));
+        limbs_add_1(q, nq, 1);
+    }
+    if (status == MP_OK)
+        memcpy(r, x_minus, n * sizeof *r);
     free(work);
     return status;
 }

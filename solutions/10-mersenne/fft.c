@@ -13,6 +13,8 @@
 
 #define PI 3.14159265358979323846264338327950288
 
+__extension__ typedef __int128 i128;
+
 /* The largest rounding error (distance of a convolution output to the
  * nearest integer) the squaring accepts; beyond it the transform length
  * doubles and the test starts again. */
@@ -747,13 +749,14 @@ static void split_pieces(const uint64_t *a, size_t na, unsigned w, double *re, d
         (j % 2 ? im : re)[j / 2] = 1.0;
 }
 
-/* r (nr limbs) = the sum of the rounded conv_j 2^(j w), conv_j = src / m;
- * the largest rounding error returned. */
+/* r (nr limbs) = the sum of the rounded conv_j 2^(j w), conv_j = src / m,
+ * and what lies above 2^(64 nr) in *carry (if not NULL) when all 2m
+ * pieces fill nr limbs exactly; the largest rounding error returned. */
 static double gather_pieces(const double *re, const double *im, size_t m, unsigned w,
-                            uint64_t *r, size_t nr)
+                            uint64_t *r, size_t nr, i128 *carry)
 {
     double worst = 0, scale = 1.0 / (double)m;
-    __extension__ __int128 acc = 0;
+    i128 acc = 0;
     u128 buffer = 0;
     unsigned fill = 0;
     size_t out = 0;
@@ -775,6 +778,8 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
         r[out++] = (uint64_t)buffer;
     while (out < nr)
         r[out++] = 0;
+    if (carry)
+        *carry = acc;
     return worst;
 }
 
@@ -834,21 +839,22 @@ static const fft_tables *tables_for(fft_cache *cache, size_t m, fft_tables *loca
     return t;
 }
 
-mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b,
-                  size_t nb)
+/* Whether pieces of w bits keep a cyclic convolution of 2m of them exact
+ * in doubles: its terms stay near 2^(2w - 2 + log2(2m) / 2) and its
+ * largest below 2^(2w - 2 + log2(2m)) < 2^50. */
+static int pieces_fit(unsigned w, size_t m)
 {
-    /* Pieces of w bits: the convolution's terms stay near 2^(2w - 2 +
-     * log2 n / 2) and its largest below 2^(2w - 2 + log2 n) < 2^50. */
-    unsigned w = 20;
-    size_t m;
-    for (;; w--) {
-        size_t pieces = (size_t)((64 * ((uint64_t)na + nb)) / w) + 3;
-        m = VD_LANES * VD_LANES;
-        while (2 * m < pieces)
-            m = next_half_length(m);
-        if (2.0 * w - 2 + log2(2.0 * (double)m) <= 50 || w == 8)
-            break;
-    }
+    return 2.0 * w - 2 + log2(2.0 * (double)m) <= 50;
+}
+
+/* The cyclic convolution of the w-bit pieces of a and b, 2m of them, into
+ * r (nr limbs: the sum of the rounded outputs conv_j 2^(j w) below
+ * 2^(64 nr)); *carry, if not NULL, gets what lies above (2m w = 64 nr
+ * then). MP_ERR_PRECISION if an output was too far from an integer. */
+static mp_status convolve(fft_cache *cache, size_t m, unsigned w, const uint64_t *a, size_t na,
+                          const uint64_t *b, size_t nb, uint64_t *r, size_t nr,
+                          i128 *carry)
+{
     if (m > FFT_MUL_MAX_HALF_LENGTH)
         return MP_ERR_PRECISION;
     fft_tables local;
@@ -871,10 +877,66 @@ mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, c
     }
     pointwise_product(&t->sq, (spectra){re, im, y_re, y_im});
     fft_inverse(&t->fft, re, im);
-    double worst = gather_pieces(re, im, m, w, r, na + nb);
+    double worst = gather_pieces(re, im, m, w, r, nr, carry);
     if (owned)
         free(t->tables);
     free(mem);
     return worst <= MAX_ROUNDING_ERROR ? MP_OK : MP_ERR_PRECISION;
+}
+
+mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b,
+                  size_t nb)
+{
+    unsigned w = 20;
+    size_t m;
+    for (;; w--) {
+        size_t pieces = (size_t)((64 * ((uint64_t)na + nb)) / w) + 3;
+        m = VD_LANES * VD_LANES;
+        while (2 * m < pieces)
+            m = next_half_length(m);
+        if (pieces_fit(w, m) || w == 8)
+            break;
+    }
+    return convolve(cache, m, w, a, na, b, nb, r, na + nb, NULL);
+}
+
+size_t fft_wrap_length(size_t min_limbs, size_t *half_length, unsigned *piece_bits)
+{
+    for (size_t m = VD_LANES * VD_LANES;; m = next_half_length(m)) {
+        uint64_t bits = 64 * (uint64_t)min_limbs;
+        unsigned w = (unsigned)((bits + 2 * m - 1) / (2 * m));
+        if (m % 32 == 0 && w <= 20 && pieces_fit(w, m)) {
+            *half_length = m;
+            *piece_bits = w;
+            return 2 * m * w / 64;
+        }
+    }
+}
+
+/* r (n limbs) += c modulo B^n - 1, c signed: a carry out of the top limb
+ * comes back in at limb 0 (B^n = 1), a borrow goes back out of it. */
+static void add_wrapped(uint64_t *r, size_t n, i128 c)
+{
+    if (c >= 0) {
+        uint64_t out = limbs_add_1(r, n, (uint64_t)c);
+        while (out)
+            out = limbs_add_1(r, n, out);
+    } else {
+        uint64_t out = limbs_sub_1(r, n, (uint64_t)-c);
+        while (out)
+            out = limbs_sub_1(r, n, out);
+    }
+}
+
+mp_status fft_mul_wrapped(fft_cache *cache, uint64_t *r, size_t nr, size_t m, unsigned w,
+                          const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    if (na >= nr || nb >= nr || 2 * m * w != 64 * (uint64_t)nr)
+        return MP_ERR_ARG;
+    i128 carry = 0;
+    mp_status status = convolve(cache, m, w, a, na, b, nb, r, nr, &carry);
+    if (status == MP_OK)
+        add_wrapped(r, nr, carry);
+    return status;
 }
 // END SOLUTION
