@@ -18,6 +18,11 @@ enum { BASECASE_LIMBS = 24 };
  * reciprocal from Newton's iteration; shorter ones by long division. */
 enum { NEWTON_LIMBS = 48 };
 
+/* From this many limbs on, a product known to be close to another number
+ * (Barrett's q d to x, Newton's mu d to B^(2n)) is taken modulo some
+ * B^c - 1 above the difference: half the transform of the whole product. */
+enum { WRAP_LIMBS = 1024 };
+
 static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu);
 
 /* 10^(19 2^k) for k = 0 .. count - 1. */
@@ -170,6 +175,47 @@ static int compare_power(const uint64_t *a, size_t na, size_t k)
     return limbs_norm(a, k) ? 1 : 0;
 }
 
+/* mu1 (n + 2 limbs) brought to floor(B^(2n) / d), given that B^(2n) - mu1 d
+ * is a few d at most either way: that difference modulo B^c - 1 (c > n + 2)
+ * from mu1 d modulo B^c - 1, read with its sign (a negative one shows as
+ * B^c - 1 minus its size). work: 2c limbs, c <= 2n + 4. MP_ERR_PRECISION
+ * if the difference is not small after all (the caller then does it the
+ * long way). */
+static mp_status correct_wrapped(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu1,
+                                 uint64_t *work)
+{
+    size_t m;
+    unsigned w;
+    size_t c = fft_wrap_length(n + 3, &m, &w);
+    uint64_t *e = work, *product = work + c;
+    mp_status status = fft_mul_wrapped(cache, product, c, m, w, mu1, n + 2, d, n);
+    if (status != MP_OK)
+        return status;
+    memset(e, 0, c * sizeof *e);
+    e[2 * n >= c ? 2 * n - c : 2 * n] = 1; /* B^(2n) modulo B^c - 1 */
+    if (limbs_sub_n(e, e, product, c))
+        limbs_sub_1(e, c, 1);
+    int negative = (int)(e[c - 1] >> 63);
+    if (negative)
+        for (size_t i = 0; i < c; i++)
+            e[i] = ~e[i];
+    if (limbs_norm(e, c) > n + 1)
+        return MP_ERR_PRECISION;
+    while (negative && limbs_norm(e, c) > 0) { /* mu1 down, the difference up by d */
+        limbs_sub_1(mu1, n + 2, 1);
+        if (mp_compare(e, c, d, n) <= 0) {
+            limbs_sub_n(e, d, e, n);
+            negative = 0;
+        } else
+            limbs_sub_1(e + n, c - n, limbs_sub_n(e, e, d, n));
+    }
+    while (mp_compare(e, c, d, n) >= 0) {
+        limbs_add_1(mu1, n + 2, 1);
+        limbs_sub_1(e + n, c - n, limbs_sub_n(e, e, d, n));
+    }
+    return MP_OK;
+}
+
 /* mu (n + 1 limbs) = floor(B^(2n) / d), d of n >= 2 limbs with a non-zero
  * top limb. Small n by long division; otherwise mu0 from the reciprocal of
  * d's top h limbs (h a little over n / 2, so mu0 has half the precision),
@@ -207,7 +253,13 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
         memset(rest, 0, (n + 2) * sizeof *rest);
         rest[n + 1] = limbs_add_n(rest, mu0, mu0, n + 1);
         limbs_sub_n(rest, rest, product + 2 * n, n + 2);
-        status = multiply(cache, product, rest, n + 2, d, n);
+        status = n >= WRAP_LIMBS ? correct_wrapped(cache, d, n, rest, square) : MP_ERR_PRECISION;
+        if (status == MP_OK) {
+            memcpy(mu, rest, (n + 1) * sizeof *mu);
+            free(work);
+            return MP_OK;
+        }
+        status = status == MP_ERR_PRECISION ? multiply(cache, product, rest, n + 2, d, n) : status;
     }
     if (status == MP_OK) {
         while (compare_power(product, 2 * n + 2, 2 * n) > 0) {
@@ -227,10 +279,6 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
     free(work);
     return status;
 }
-
-/* From this many limbs on, Barrett's x - q d comes from q d modulo B^c - 1
- * for some c > n + 1 (half the transform of the whole product). */
-enum { WRAP_LIMBS = 1024 };
 
 /* (x, nx) modulo B^c - 1 into xc (c limbs, nx < 2c): the limbs from c on
  * fold back onto limb 0. */
