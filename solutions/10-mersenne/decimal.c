@@ -513,7 +513,7 @@ mp_status mp_to_decimal(const uint64_t *a, size_t na, char *out, size_t cap, siz
     if (!digits)
         return MP_ERR_NOMEM;
     powers table;
-    mp_status status = powers_make(&table, level, na);
+    mp_status status = powers_make(&table, level, SIZE_MAX); /* every length: speed over memory */
     if (status == MP_OK) {
         status = digits_rec(a, na, level, &table, digits);
         powers_free(&table);

@@ -756,7 +756,7 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
                             uint64_t *r, size_t nr, i128 *carry)
 {
     double worst = 0, scale = 1.0 / (double)m;
-    i128 acc = 0;
+    int64_t acc = 0; /* below 2^54 in size: outputs below 2^53 and a carry */
     u128 buffer = 0;
     unsigned fill = 0;
     size_t out = 0;
@@ -765,7 +765,7 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
         double c = (j % 2 ? im : re)[j / 2] * scale, rounded = nearbyint(c);
         worst = fmax(worst, fabs(c - rounded));
         acc += (int64_t)rounded;
-        buffer |= ((u128)acc & mask) << fill;
+        buffer |= ((u128)(uint64_t)acc & mask) << fill;
         acc >>= w; /* arithmetic: the floor */
         fill += w;
         if (fill >= 64) {
