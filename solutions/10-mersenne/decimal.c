@@ -34,6 +34,8 @@ typedef struct {
     fft_cache *cache; /* the FFT tables of the products, shared by them all */
 } powers;
 
+static mp_status power_reciprocal(const powers *table, int k, uint64_t *mu);
+
 static void powers_free(powers *table)
 {
     for (int k = 0; k < table->count; k++) {
@@ -73,8 +75,7 @@ static mp_status powers_make(powers *table, int count, size_t cached_length)
         if (status == MP_OK && table->length[k] >= NEWTON_LIMBS) {
             size_t length = table->length[k];
             table->reciprocal[k] = malloc((length + 1) * sizeof *p);
-            status = table->reciprocal[k] ? reciprocal(table->cache, p, length,
-                                                       table->reciprocal[k])
+            status = table->reciprocal[k] ? power_reciprocal(table, k, table->reciprocal[k])
                                           : MP_ERR_NOMEM;
         }
         if (status != MP_OK) {
@@ -176,44 +177,50 @@ static int compare_power(const uint64_t *a, size_t na, size_t k)
 }
 
 /* mu1 (n + 2 limbs) brought to floor(B^(2n) / d), given that B^(2n) - mu1 d
- * is a few d at most either way: that difference modulo B^c - 1 (c > n + 2)
+ * is below B^(n+3) in size: that difference modulo B^c - 1 (c > n + 5)
  * from mu1 d modulo B^c - 1, read with its sign (a negative one shows as
- * B^c - 1 minus its size). work: 2c limbs, c <= 2n + 4. MP_ERR_PRECISION
- * if the difference is not small after all (the caller then does it the
- * long way). */
+ * B^c - 1 minus its size), then divided by d: |difference| = k d + rest
+ * moves mu1 by k, and one more down for a negative one with rest > 0.
+ * work: 2c limbs, c <= 2n + 4. MP_ERR_PRECISION if the difference is not
+ * that small after all. */
 static mp_status correct_wrapped(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu1,
                                  uint64_t *work)
 {
     size_t m;
     unsigned w;
-    size_t c = fft_wrap_length(n + 3, &m, &w);
-    uint64_t *e = work, *product = work + c;
-    mp_status status = fft_mul_wrapped(cache, product, c, m, w, mu1, n + 2, d, n);
+    size_t c = fft_wrap_length(n + 6, &m, &w);
+    uint64_t *e = work, *rest = work + c, k[4];
+    mp_status status = fft_mul_wrapped(cache, rest, c, m, w, mu1, n + 2, d, n);
     if (status != MP_OK)
         return status;
     memset(e, 0, c * sizeof *e);
     e[2 * n >= c ? 2 * n - c : 2 * n] = 1; /* B^(2n) modulo B^c - 1 */
-    if (limbs_sub_n(e, e, product, c))
+    if (limbs_sub_n(e, e, rest, c))
         limbs_sub_1(e, c, 1);
     int negative = (int)(e[c - 1] >> 63);
     if (negative)
         for (size_t i = 0; i < c; i++)
             e[i] = ~e[i];
-    if (limbs_norm(e, c) > n + 1)
+    if (limbs_norm(e, c) > n + 3)
         return MP_ERR_PRECISION;
-    while (negative && limbs_norm(e, c) > 0) { /* mu1 down, the difference up by d */
-        limbs_sub_1(mu1, n + 2, 1);
-        if (mp_compare(e, c, d, n) <= 0) {
-            limbs_sub_n(e, d, e, n);
-            negative = 0;
-        } else
-            limbs_sub_1(e + n, c - n, limbs_sub_n(e, e, d, n));
-    }
-    while (mp_compare(e, c, d, n) >= 0) {
-        limbs_add_1(mu1, n + 2, 1);
-        limbs_sub_1(e + n, c - n, limbs_sub_n(e, e, d, n));
+    status = divide(e, n + 3, d, n, k, rest);
+    if (status != MP_OK)
+        return status;
+    if (!negative)
+        limbs_add_1(mu1 + 4, n - 2, limbs_add_n(mu1, mu1, k, 4));
+    else {
+        limbs_sub_1(mu1 + 4, n - 2, limbs_sub_n(mu1, mu1, k, 4));
+        if (limbs_norm(rest, n) > 0)
+            limbs_sub_1(mu1, n + 2, 1);
     }
     return MP_OK;
+}
+
+/* Newton's half precision: the reciprocal of d (n limbs) starts from that
+ * of its top h limbs. */
+static size_t newton_half(size_t n)
+{
+    return (n + 3) / 2 + 1;
 }
 
 /* mu (n + 1 limbs) = floor(B^(2n) / d), d of n >= 2 limbs with a non-zero
@@ -221,7 +228,8 @@ static mp_status correct_wrapped(fft_cache *cache, const uint64_t *d, size_t n, 
  * d's top h limbs (h a little over n / 2, so mu0 has half the precision),
  * one Newton step mu1 = 2 mu0 - mu0^2 d / B^(2n) (which doubles it), and
  * the last few units corrected with mu1 d against B^(2n). */
-static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu)
+static mp_status reciprocal_from(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu,
+                                 const uint64_t *start)
 {
     if (n < NEWTON_LIMBS) {
         uint64_t *work = calloc((2 * n + 1) + (n + 2) + n, sizeof *work);
@@ -233,7 +241,7 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
         free(work);
         return status;
     }
-    size_t h = (n + 3) / 2 + 1;
+    size_t h = newton_half(n);
     size_t big = 3 * n + 4;
     uint64_t *work = calloc(4 * big, sizeof *work);
     if (!work)
@@ -242,7 +250,11 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
     /* mu0 = mu_h B^(n-h) ends in n - h zero limbs: mu0^2 and mu0^2 d are
      * products of its h + 1 others, shifted. */
     size_t zeros = n - h;
-    mp_status status = reciprocal(cache, d + zeros, h, mu0 + zeros);
+    mp_status status = MP_OK;
+    if (start)
+        memcpy(mu0 + zeros, start, (h + 1) * sizeof *mu0);
+    else
+        status = reciprocal(cache, d + zeros, h, mu0 + zeros);
     memset(square, 0, 2 * zeros * sizeof *square);
     memset(product, 0, 2 * zeros * sizeof *product);
     if (status == MP_OK)
@@ -254,10 +266,10 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
         rest[n + 1] = limbs_add_n(rest, mu0, mu0, n + 1);
         limbs_sub_n(rest, rest, product + 2 * n, n + 2);
         status = n >= WRAP_LIMBS ? correct_wrapped(cache, d, n, rest, square) : MP_ERR_PRECISION;
-        if (status == MP_OK) {
+        if (status == MP_OK || start) { /* a start from elsewhere may be too far off */
             memcpy(mu, rest, (n + 1) * sizeof *mu);
             free(work);
-            return MP_OK;
+            return status;
         }
         status = status == MP_ERR_PRECISION ? multiply(cache, product, rest, n + 2, d, n) : status;
     }
@@ -278,6 +290,53 @@ static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint6
     }
     free(work);
     return status;
+}
+
+static mp_status reciprocal(fft_cache *cache, const uint64_t *d, size_t n, uint64_t *mu)
+{
+    return reciprocal_from(cache, d, n, mu, NULL);
+}
+
+/* Where Newton's step for the reciprocal of d = d'^2 (n limbs) can start
+ * from mu' = floor(B^(2n') / d') instead of from the reciprocal of d's top
+ * limbs: B^(2n) / d = (B^(2n') / d')^2 B^(2n - 4n'), and mu'^2 has about n'
+ * limbs right. start gets the top h + 1 limbs of mu'^2 / B^(4n' - 2n);
+ * MP_ERR_PRECISION if that does not fit. */
+static mp_status start_from_below(fft_cache *cache, const uint64_t *mu_below, size_t n_below,
+                                  size_t n, uint64_t *start)
+{
+    size_t h = newton_half(n), shift = 4 * n_below - 2 * n, nsq = 2 * n_below + 2;
+    if (2 * n > 4 * n_below || shift > 2)
+        return MP_ERR_PRECISION;
+    uint64_t *sq = malloc(nsq * sizeof *sq);
+    if (!sq)
+        return MP_ERR_NOMEM;
+    mp_status status = multiply(cache, sq, mu_below, n_below + 1, mu_below, n_below + 1);
+    if (status == MP_OK && limbs_norm(sq, nsq) > n + 1 + shift)
+        status = MP_ERR_PRECISION;
+    if (status == MP_OK)
+        memcpy(start, sq + n - h + shift, (h + 1) * sizeof *start);
+    free(sq);
+    return status;
+}
+
+/* mu (n + 1 limbs) = floor(B^(2n) / d) for the power d = 10^(19 2^k) of
+ * the table, from the reciprocal of the power below when it is there. */
+static mp_status power_reciprocal(const powers *table, int k, uint64_t *mu)
+{
+    const uint64_t *d = table->limbs[k];
+    size_t n = table->length[k];
+    if (n < WRAP_LIMBS || k == 0 || !table->reciprocal[k - 1])
+        return reciprocal(table->cache, d, n, mu);
+    uint64_t *start = malloc((newton_half(n) + 1) * sizeof *start);
+    if (!start)
+        return MP_ERR_NOMEM;
+    mp_status status = start_from_below(table->cache, table->reciprocal[k - 1],
+                                        table->length[k - 1], n, start);
+    if (status == MP_OK)
+        status = reciprocal_from(table->cache, d, n, mu, start);
+    free(start);
+    return status == MP_ERR_PRECISION ? reciprocal(table->cache, d, n, mu) : status;
 }
 
 /* (x, nx) modulo B^c - 1 into xc (c limbs, nx < 2c): the limbs from c on
