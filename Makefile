@@ -198,6 +198,7 @@ BENCH_LIBS_06-pca := -llapacke -lopenblas
 BENCH_LIBS_07-glove := -pthread # compared with a transcription of the original C code, no library
 BENCH_LIBS_08-hilbert-s2 := -ls2 -lstdc++
 BENCH_LIBS_09-concentration := -lgsl -lgslcblas # and numpy in a child process: bench/09-concentration/numpy_rng.py
+BENCH_LIBS_10-mersenne := -lgmp
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp

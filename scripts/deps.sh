@@ -31,8 +31,8 @@ make:/usr/bin/make
 # and unpacks the Gradescope autograder's zip: zip, unzip) and
 # `make bench` (which compares lesson 03 against OpenCV, through a C++ shim,
 # lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE,
-# lesson 08 against Google's S2 through a C++ shim; make test also checks
-# lesson 08's cell ids against S2).
+# lesson 08 against Google's S2 through a C++ shim and lesson 10 against GMP;
+# make test also checks lesson 08's cell ids against S2).
 INSTRUCTOR="
 clang:/usr/bin/clang
 g++:/usr/bin/g++
@@ -40,6 +40,7 @@ libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
 libopencv-imgproc-dev:/usr/include/opencv4/opencv2/imgproc.hpp
 liblapacke-dev:/usr/include/lapacke.h
 libs2-dev:/usr/include/s2/s2cell_id.h
+libgmp-dev:/usr/include/*/gmp.h
 zip:/usr/bin/zip
 unzip:/usr/bin/unzip
 "
