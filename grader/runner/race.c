@@ -328,7 +328,7 @@ static void print_time(const char *who, double seconds)
 static void report(const race_outcome *o, FILE *tsv)
 {
     char text[1400];
-    printf("  %-14s %s\n", o->id, o->what);
+    printf("  %-16s %s\n", o->id, o->what);
     if (o->passed) {
         verdict(o, text, sizeof text);
         printf("      ");
