@@ -171,12 +171,13 @@ endef
 
 # The race (make race, tools/race.sh): race-<lesson> is the judge of the
 # lesson's races (grader/runner/race.c, grader/<lesson>/race.c), beside the
-# sandbox that runs the student's -O3 library. The reference solution is
-# linked in with every symbol it defines renamed race_ref_<name>, so that it
-# does not meet the proxies, which have the header's names.
+# sandbox that runs the -O3 libraries, the student's and the reference's. For
+# the check of the student's output the reference solution is also linked in,
+# with every symbol it defines renamed race_ref_<name>, so that it does not
+# meet the proxies, which have the header's names.
 RACE_LESSONS := $(patsubst grader/%/race.c,%,$(wildcard grader/*/race.c))
 define race_rules
-$(BUILD)/race/$(1)/reference.o: $(patsubst %.c,$(BUILD)/solutions/opt/pic/%.o,$(wildcard solutions/$(1)/*.c))
+$(BUILD)/race/$(1)/reference.o: $(call objects,solutions,opt,$(wildcard solutions/$(1)/*.c))
 	@mkdir -p $$(@D)
 	$$(LD) -r $$^ -o $$@.whole
 	nm -g --defined-only $$@.whole | awk '{ print $$$$3, "race_ref_" $$$$3 }' >$$@.names
@@ -268,7 +269,8 @@ lib: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/opt/lib/lib$(l).a $(BUILD)/$(I
 # The lesson's races, on the -O3 build of $(IMPL) (IMPL=solutions races the
 # reference against itself); see tools/race.sh.
 race: deps $(foreach l,$(filter $(RACE_LESSONS),$(LESSONS)),$(BUILD)/grader/opt/bin/race-$(l) \
-          $(BUILD)/grader/opt/bin/sandbox-$(l) $(BUILD)/$(IMPL)/opt/lib/lib$(l).so)
+          $(BUILD)/grader/opt/bin/sandbox-$(l) $(BUILD)/$(IMPL)/opt/lib/lib$(l).so \
+          $(BUILD)/solutions/opt/lib/lib$(l).so)
 	@tools/race.sh $(BUILD) $(IMPL) $(LESSONS)
 
 # ---- instructor commands --------------------------------------------------------

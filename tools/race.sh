@@ -22,6 +22,7 @@ for lesson in "$@"; do
     echo "== $lesson: $impl against the reference solution and a naive loop (-O3, one thread)"
     rm -f "$out/$lesson.tsv"
     if ! RACE_OUT=$out GRADE_STUDENT_LIB=$PWD/$build/$impl/opt/lib/lib$lesson.so \
+        RACE_REFERENCE_LIB=$PWD/$build/solutions/opt/lib/lib$lesson.so \
         timeout -k 5 300 "$bin"; then
         echo "   the race program failed" >&2
         status=1

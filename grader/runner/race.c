@@ -4,10 +4,11 @@
  * The processes are the grader's (runner.c): this program's main keeps the
  * verdicts and prints them; each race runs in a test process of its own
  * (Criterion forks it, one at a time so that races do not compete for the
- * processor), which holds the inputs, the reference and the naive loop and
- * reads the clock; the student's function runs in that test's sandbox. A
+ * processor), which holds the inputs and the naive loop and reads the clock;
+ * the student's function runs in that test's sandbox, the reference's in the
+ * sandbox of the test's twin (below), so both pay the same crossing. A
  * race that passes writes its medians to a file in the run folder after its
- * sandbox is dead (race_publish), replacing any file of that name, and main
+ * sandbox is dead (race_finish), replacing any file of that name, and main
  * reads the file only for a race that passed, so no file the student's code
  * could have written is ever read. Run by tools/race.sh (`make race`) with
  * RACE_OUT set, it writes $RACE_OUT/<lesson>.tsv: one line per race with
@@ -20,19 +21,20 @@
 #include <criterion/hooks.h>
 #include <criterion/options.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-/* Ratios to the reference within this factor read "as fast as": noise, and
- * what crossing into the sandbox costs the student (up to 1.4 when the
- * reference races itself on a loaded machine). */
-#define RACE_NOISE 1.5
+/* Ratios to the reference within this factor read "as fast as": the noise of
+ * a loaded machine (the reference racing itself lands within 0.9 and 1.15). */
+#define RACE_NOISE 1.25
 enum { MIN_ROUNDS = 7, MAX_ROUNDS = 41, MAX_RACES = 16 };
 
 /* ---- in a race's test process ----------------------------------------------------- */
@@ -68,44 +70,100 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-/* The proxy copies the student's inputs into shared memory and its outputs
- * there and back; the same copies are made around the reference's and the
- * naive loop's calls, into the arrays they use, so that every contender
- * starts with its data as warm in the cache. The copies alone are timed too
- * (the crossing), and each contender's time in a round is its call less that
- * round's crossing: what the copies cost does not dilute the ratios. */
-typedef struct {
-    const race_kernel *k;
-    void *kept[RACE_ARRAYS], *scratch[RACE_ARRAYS];
-} crossing;
+/* The reference crosses into a sandbox as the student's code does: a twin of
+ * the race's test process, forked before the test begins, runs the same race
+ * body (the same seed, so the same inputs) with the reference's library in
+ * its sandbox, and in race_run calls the lesson function when told to. The
+ * race times each such call from this side, less the median time of a bare
+ * request and answer to the twin (both are the race's own code). */
+static struct {
+    pid_t pid;
+    int is_twin;
+    int command, answer; /* our ends of the two pipes */
+} twin;
 
-static void cross(const crossing *c, int after)
+static void twin_serve(const race_kernel *k)
 {
-    for (int i = 0; i < RACE_ARRAYS; i++) {
-        const race_array *in = &c->k->in[i], *out = &c->k->out[i];
-        if (in->bytes && !after)
-            memcpy(in->data, c->kept[i], in->bytes);
-        if (out->bytes)
-            memcpy(c->scratch[i], out->data, out->bytes);
+    char c;
+    while (read(twin.command, &c, 1) == 1 && c != 'q') {
+        if (c == 'r')
+            k->call(k->ctx);
+        if (write(twin.answer, &c, 1) != 1)
+            break;
     }
 }
 
-enum { YOURS, REFERENCE, NAIVE, CROSSING, CONTENDERS };
-
-static double time_one(const crossing *c, int who)
+static double twin_call(char c)
 {
-    const race_kernel *k = c->k;
     double start = now();
-    if (who != YOURS)
-        cross(c, 0);
-    if (who != CROSSING)
-        (who == YOURS ? k->student : who == REFERENCE ? k->reference : k->naive)(k->ctx);
-    if (who != YOURS)
-        cross(c, 1);
+    char back = 0;
+    if (write(twin.command, &c, 1) != 1 || read(twin.answer, &back, 1) != 1 || back != c)
+        grade_fail("the race's reference process stopped");
     return now() - start;
 }
 
-static void prepare(crossing *c, const race_kernel *k)
+void race_twin_start(void)
+{
+    const char *reference = getenv("RACE_REFERENCE_LIB"), *run_dir = getenv("GRADE_RUN_DIR");
+    int to_twin[2], from_twin[2];
+    if (!reference || !run_dir || pipe(to_twin) != 0 || pipe(from_twin) != 0)
+        cr_assert_fail("the race needs RACE_REFERENCE_LIB and GRADE_RUN_DIR (run make race)");
+    fflush(NULL);
+    twin.pid = fork();
+    if (twin.pid < 0)
+        cr_assert_fail("the race could not start its reference process");
+    twin.is_twin = twin.pid == 0;
+    twin.command = twin.is_twin ? to_twin[0] : to_twin[1];
+    twin.answer = twin.is_twin ? from_twin[1] : from_twin[0];
+    close(twin.is_twin ? to_twin[1] : to_twin[0]);
+    close(twin.is_twin ? from_twin[0] : from_twin[1]);
+    if (!twin.is_twin)
+        return;
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/reference", run_dir);
+    mkdir(dir, 0755);
+    setenv("GRADE_RUN_DIR", dir, 1);
+    setenv("GRADE_STUDENT_LIB", reference, 1);
+}
+
+/* The naive loop runs here, after the copies the proxy makes for the
+ * student's call (inputs into shared memory, outputs there and back), into
+ * the arrays it uses, so that it starts with its data as warm in the cache. */
+static void naive_with_copies(const race_kernel *k, void *const *kept, void *const *scratch)
+{
+    for (int i = 0; i < RACE_ARRAYS; i++) {
+        if (k->in[i].bytes)
+            memcpy(k->in[i].data, kept[i], k->in[i].bytes);
+        if (k->out[i].bytes)
+            memcpy(scratch[i], k->out[i].data, k->out[i].bytes);
+    }
+    k->naive(k->ctx);
+    for (int i = 0; i < RACE_ARRAYS; i++)
+        if (k->out[i].bytes)
+            memcpy(scratch[i], k->out[i].data, k->out[i].bytes);
+}
+
+enum { YOURS, REFERENCE, NAIVE, PING, CONTENDERS };
+
+typedef struct {
+    const race_kernel *k;
+    void *kept[RACE_ARRAYS], *scratch[RACE_ARRAYS];
+} contest;
+
+static double time_one(const contest *c, int who)
+{
+    if (who == REFERENCE || who == PING)
+        return twin_call(who == REFERENCE ? 'r' : 'p');
+    double start = now();
+    if (who == YOURS)
+        c->k->call(c->k->ctx);
+    else
+        naive_with_copies(c->k, c->kept, c->scratch);
+    return now() - start;
+}
+
+static void prepare(contest *c, const race_kernel *k)
 {
     c->k = k;
     for (int i = 0; i < RACE_ARRAYS; i++) {
@@ -121,7 +179,11 @@ static void prepare(crossing *c, const race_kernel *k)
  * done, or MAX_ROUNDS; a very slow version stops the race after 3 rounds. */
 void race_run(const race_kernel *k)
 {
-    crossing c;
+    if (twin.is_twin) {
+        twin_serve(k);
+        return;
+    }
+    contest c;
     prepare(&c, k);
     double budget = env_seconds("RACE_SECONDS", 1.5), start = now();
     double samples[CONTENDERS][MAX_ROUNDS];
@@ -133,14 +195,13 @@ void race_run(const race_kernel *k)
             int who = (r + i * (r % 2 ? 3 : 1)) % CONTENDERS;
             samples[who][r] = time_one(&c, who);
         }
-        for (int who = 0; who < CROSSING; who++)
-            samples[who][r] -= samples[CROSSING][r];
+        samples[REFERENCE][r] -= samples[PING][r];
         r++;
         double spent = now() - start;
         if ((r >= MIN_ROUNDS && spent > budget) || (r >= 3 && spent > 20.0))
             break;
     }
-    for (int who = 0; who < CROSSING; who++)
+    for (int who = 0; who < PING; who++)
         timed.median[who] = median(samples[who], r);
     timed.rounds = r;
 }
@@ -194,7 +255,7 @@ static void result_path(char *path, size_t size, const char *id)
     snprintf(path, size, "%s/%s.race", dir ? dir : "/tmp", id);
 }
 
-void race_publish(const char *id)
+static void race_publish(const char *id)
 {
     char path[4200], tmp[4300];
     result_path(path, sizeof path, id);
@@ -206,6 +267,16 @@ void race_publish(const char *id)
             timed.rounds);
     if (fclose(f) != 0 || rename(tmp, path) != 0)
         grade_fail("the race could not write %s", path);
+}
+
+void race_finish(const char *id)
+{
+    if (twin.is_twin)
+        _exit(0);
+    char c = 'q';
+    if (write(twin.command, &c, 1) == 1)
+        waitpid(twin.pid, NULL, 0);
+    race_publish(id);
 }
 
 /* ---- in the race program's main process ------------------------------------------ */

@@ -3,30 +3,34 @@
  * A race times the student's version of one of the lesson's hot kernels
  * against the reference solution and a naive loop, on the -O3 build, after
  * checking that the student's output is right. It is a test like the
- * grader's, and keeps the grader's design (runner.c): the race program holds
- * the reference, the naive loop, the inputs, the clock and the verdicts; the
+ * grader's, and keeps the grader's design (runner.c): the race's process
+ * holds the inputs, the naive loop, the clock and the verdicts; the
  * student's function runs in the sandbox, called through the lesson's proxy
- * (calls.def). Every time is the wall time of one call as the race program
- * sees it, so nothing the student's code does can change a time except by
- * taking it.
+ * (calls.def), and the reference's runs the same way in a sandbox of its
+ * own. Every time is the wall time of one call as the race's process sees
+ * it, so nothing the student's code does can change a time except by taking
+ * it. The calls take turns, round after round, and the medians are kept.
  *
  * A lesson declares its races in grader/<lesson>/race.c:
  *
  *     RACE_REFERENCE(cv_correlate2d);
  *
- *     RACE(conv5x5, "10 Going fast", "5x5 correlation, 1024x1024 image")
+ *     RACE(conv5x5, "10 Going fast", "5x5 correlation, 2048x2048 image")
  *     {
- *         ... make the inputs (race_rng gives a seeded generator) ...
+ *         ... make the inputs from grade_rng (the same seed gives the same
+ *             inputs to the twin that runs the reference) ...
  *         ... call cv_correlate2d (the student's, in the sandbox) and
  *             race_ref_cv_correlate2d (the reference) once, and compare with
  *             race_expect_floats: a wrong output fails the race, untimed ...
- *         race_run(&(race_kernel){.student = ..., .reference = ..., .naive = ...,
- *                                 .ctx = &job, .in_bytes = ..., .out_bytes = ...});
+ *         race_run(&(race_kernel){.call = ..., .naive = ..., .ctx = &job,
+ *                                 .in = {{img, bytes}, ...}, .out = {...}});
  *     }
  *
- * RACE_REFERENCE(f) declares race_ref_f, the reference solution's f: the race
- * program links the solution's objects with every symbol renamed so
- * (Makefile, "the race"). One RACE line per race, on a single line. */
+ * RACE_REFERENCE(f) declares race_ref_f, the reference solution's f, for the
+ * check: the race program links the solution's objects with every symbol
+ * renamed so (Makefile, "the race"). One RACE line per race, on a single
+ * line: section is the chapter's section the verdict points to, what says
+ * what is raced. */
 #ifndef GRADE_RACE_H
 #define GRADE_RACE_H
 
@@ -42,10 +46,11 @@
     static void race__##name##__body(void);                                                 \
     Test(race, name, .description = section "|" what, .timeout = 65)                        \
     {                                                                                       \
+        race_twin_start();                                                                  \
         grade_begin("race", #name, 60.0);                                                   \
         race__##name##__body();                                                             \
         grade_end();                                                                        \
-        race_publish("race." #name);                                                        \
+        race_finish("race." #name);                                                         \
     }                                                                                       \
     static void race__##name##__body(void)
 
@@ -57,16 +62,15 @@ typedef struct {
 } race_array;
 
 typedef struct {
-    void (*student)(void *ctx);   /* calls the lesson function (the sandbox's) */
-    void (*reference)(void *ctx); /* calls race_ref_<function> */
-    void (*naive)(void *ctx);     /* the plain loop */
+    void (*call)(void *ctx);  /* calls the lesson function: the sandbox's */
+    void (*naive)(void *ctx); /* the plain loop */
     void *ctx;
     /* The arrays the call reads and those it writes, as the proxy copies
-     * them: the race makes the same copies for the other two (race.c). */
+     * them: the naive loop is timed with the same copies (race.c). */
     race_array in[RACE_ARRAYS], out[RACE_ARRAYS];
 } race_kernel;
 
-/* Times the three, interleaved, and keeps the medians for race_publish. */
+/* Times the three, interleaved, and keeps the medians for race_finish. */
 void race_run(const race_kernel *k);
 
 /* A wrong output ends the race untimed: "wrong output: <what>". */
@@ -76,8 +80,12 @@ void race_expect_floats(const float *came, const float *expected, size_t n, doub
 void race_expect_doubles(const double *came, const double *expected, size_t n,
                          double tolerance, const char *what);
 
-/* Called by RACE after the sandbox is gone: hands the times to the race's
- * runner. Not for races to call. */
-void race_publish(const char *id);
+/* Called by RACE before the test begins: forks the twin that runs the
+ * reference (race.c). Not for races to call. */
+void race_twin_start(void);
+
+/* Called by RACE after the sandbox is gone: ends the twin and hands the
+ * times to the race's runner. Not for races to call. */
+void race_finish(const char *id);
 
 #endif
