@@ -19,7 +19,7 @@ for lesson in "$@"; do
         echo "== $lesson: no race yet (grader/$lesson/race.c declares a lesson's races)"
         continue
     fi
-    echo "== $lesson: $impl against the reference solution and a naive loop (-O3, one thread)"
+    echo "== $lesson: $impl/ against the reference solution and a naive loop (-O3, one thread)"
     rm -f "$out/$lesson.tsv"
     if ! RACE_OUT=$out GRADE_STUDENT_LIB=$PWD/$build/$impl/opt/lib/lib$lesson.so \
         RACE_REFERENCE_LIB=$PWD/$build/solutions/opt/lib/lib$lesson.so \
