@@ -12,6 +12,7 @@ build=$1 impl=$2
 shift 2
 out=$build/race/$impl
 mkdir -p "$out"
+libs=$(cd "$build" && pwd)
 status=0
 for lesson in "$@"; do
     bin=$build/grader/opt/bin/race-$lesson
@@ -21,8 +22,8 @@ for lesson in "$@"; do
     fi
     echo "== $lesson: $impl/ against the reference solution and a naive loop (-O3, one thread)"
     rm -f "$out/$lesson.tsv"
-    if ! RACE_OUT=$out GRADE_STUDENT_LIB=$PWD/$build/$impl/opt/lib/lib$lesson.so \
-        RACE_REFERENCE_LIB=$PWD/$build/solutions/opt/lib/lib$lesson.so \
+    if ! RACE_OUT=$out GRADE_STUDENT_LIB=$libs/$impl/opt/lib/lib$lesson.so \
+        RACE_REFERENCE_LIB=$libs/solutions/opt/lib/lib$lesson.so \
         timeout -k 5 300 "$bin"; then
         echo "   the race program failed" >&2
         status=1
