@@ -43,7 +43,7 @@ done
 
 chapters=()
 for name in "${names[@]}"; do chapters+=(--metadata chapters="$name"); done
-echo '# Machine learning and numerical computing, in C' |
-    render --metadata pagetitle=Contents "${chapters[@]}" --output "$out/index.html"
+render --metadata pagetitle="$(sed -n '1s/^# *//p' README.md)" "${chapters[@]}" \
+    --output "$out/index.html" </dev/null
 
 echo "book: $((${#names[@]} + 1)) pages in $out/index.html${results:+ (progress from $results)}"

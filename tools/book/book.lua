@@ -111,7 +111,7 @@ local function progress_block(tests)
         hint = string.format(' <a class="hint" href="%s">reread section %s</a>',
           escape(target), escape(t.hint:match('section (.*)$')))
       end
-      table.insert(html, string.format('<li class="fail"><span class="mark">fail</span> <code>%s</code> %d/%d<br><span class="message">%s</span>%s</li>',
+      table.insert(html, string.format('<li class="fail"><span class="mark">fail</span> <code>%s</code> %d/%d<br><samp class="message">%s</samp>%s</li>',
         escape(t.id), t.score, t.max, escape(t.message or ''), hint))
     end
   end
@@ -186,8 +186,14 @@ local function chapter(doc, lesson, results)
   }).content
 end
 
-local function contents(chapters, results)
-  local html = { '<ol class="contents">' }
+local function contents(title, chapters, results)
+  local html = { '<h1>' .. escape(title) .. '</h1>' }
+  if results then
+    table.insert(html, '<p class="progress">Points from your last <code>make grade</code>.</p>')
+  else
+    table.insert(html, '<p class="progress">Run <code>make grade</code>, then <code>make book</code> again, to see your points here.</p>')
+  end
+  table.insert(html, '<ol class="contents">')
   for _, lesson in ipairs(chapters) do
     local file = io.open('lessons/' .. lesson .. '.md')
     local doc = pandoc.read(file:read('a'), 'markdown')
@@ -202,7 +208,7 @@ local function contents(chapters, results)
         table.insert(sections, string.format('<a href="%s.html#%s">%s</a>', lesson, book.slug(text), escape(text)))
       elseif number then
         local score = ''
-        if results then score = ' ' .. score_html(points(tests_of(results[lesson], suites))) end
+        if results and results[lesson] then score = ' ' .. score_html(points(tests_of(results[lesson], suites))) end
         table.insert(exercises, string.format('<li><a href="%s.html#exercise-%d">Exercise %d, %s</a>%s</li>',
           lesson, number, number, escape(name), score))
       end
@@ -226,7 +232,7 @@ function Pandoc(doc)
   if doc.meta.chapters then
     local chapters = {}
     for _, c in ipairs(doc.meta.chapters) do table.insert(chapters, stringify(c)) end
-    doc.blocks = contents(chapters, results)
+    doc.blocks = contents(stringify(doc.meta.pagetitle), chapters, results)
   else
     doc.blocks = chapter(doc, stringify(doc.meta.lesson), results)
   end
