@@ -16,6 +16,8 @@
 #     (tools/autograder-test.sh)
 # 11. lesson 08's cell ids and coverings agree with Google's S2 library
 #     (libs2, an instructor dependency) on many random and hard points
+# 12. make book renders every chapter, with the skeletons' points, and the
+#     pages read well in headless Chromium (tools/book-check.js)
 set -u
 build=$1
 shift
@@ -202,6 +204,27 @@ if [[ " ${lessons[*]} " == *" 08-hilbert-s2 "* ]]; then
         grep -E 'FAILED|DIFFERENT|NOT|otherwise' "$build/s2-oracle.log" | head -10
         fail "lesson 08 disagrees with libs2 (see $build/s2-oracle.log)"
     fi
+fi
+
+step "12. the book (make book) in headless Chromium"
+# With step 4's results every test fails, so every hint becomes a link.
+if ! pandoc --from markdown --to plain --lua-filter tools/book/test.lua </dev/null 2>"$build/book.log"; then
+    fail "hints map to the wrong anchors (see $build/book.log)"
+else
+    sed 's/^/  /' "$build/book.log"
+    pass "hints map to section anchors"
+fi
+if ! make -s --no-print-directory BUILD="$build" RESULTS="$build/test-exercises.json" book >"$build/book.log" 2>&1 ||
+    grep -q WARNING "$build/book.log"; then
+    fail "make book (see $build/book.log)"
+    grep -m 10 -A 3 -E 'WARNING|rror' "$build/book.log"
+elif node tools/book-check.js "$build/book" "$build/test-exercises.json" "$build/book-screenshot.png" \
+    >"$build/book-check.log" 2>&1; then
+    sed 's/^/  /' "$build/book.log" "$build/book-check.log"
+    pass "the book reads in Chromium; screenshot: $build/book-screenshot.png"
+else
+    grep -m 20 . "$build/book-check.log"
+    fail "the book in Chromium (see $build/book-check.log)"
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))
