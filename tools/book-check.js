@@ -79,8 +79,12 @@ function inspect() {
     figures: [...document.querySelectorAll('img')].map(box),
     code: [...document.querySelectorAll('pre code.sourceCode.c')].map(box),
     width: document.documentElement.scrollWidth,
-    widest: [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > innerWidth)
-      .slice(0, 3).map((e) => `<${e.tagName.toLowerCase()}> ${e.textContent.slice(0, 40)}`),
+    // What sticks out of the window and is in no element that scrolls.
+    widest: [...document.querySelectorAll('body *')].filter((e) => {
+      if (e.getBoundingClientRect().right <= innerWidth + 0.5) return false;
+      for (let p = e.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+      return true;
+    }).slice(0, 3).map((e) => `<${e.tagName.toLowerCase()}> ${e.textContent.slice(0, 40)}`),
   };
 }
 
@@ -94,7 +98,10 @@ async function visit(file) {
     return handler;
   };
   const watchers = [
-    on('Runtime.exceptionThrown', (p) => problem(page, `exception: ${p.exceptionDetails.text}`)),
+    on('Runtime.exceptionThrown', (p) => {
+      const e = p.exceptionDetails;
+      problem(page, `exception: ${(e.exception && e.exception.description) || e.text}`);
+    }),
     on('Runtime.consoleAPICalled', (p) => {
       if (p.type === 'error' || p.type === 'assert') problem(page, `console ${p.type}: ${p.args.map((a) => a.value).join(' ')}`);
     }),
@@ -110,6 +117,11 @@ async function visit(file) {
   const { result, exceptionDetails } = await send('Runtime.evaluate',
     { expression: `(${inspect})()`, returnByValue: true }, sessionId);
   if (exceptionDetails) throw new Error(`inspecting ${page}: ${exceptionDetails.text}`);
+  // On a phone, nothing but a code block, a table or a formula may scroll sideways.
+  await send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 1, mobile: true }, sessionId);
+  const phone = await send('Runtime.evaluate', { expression: `(${inspect})()`, returnByValue: true }, sessionId);
+  await send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 1200, deviceScaleFactor: 1, mobile: false }, sessionId);
+  result.value.phone = phone.result.value;
   return { page, sessionId, targetId, watchers, facts: result.value };
 }
 
@@ -146,6 +158,7 @@ async function main() {
     }
     for (const text of facts.tex) problem(page, `TeX left as text: ...${text}...`);
     if (facts.width > 1000) problem(page, `wider than the window: ${facts.width} px (${facts.widest.join(', ')})`);
+    if (facts.phone.width > 390) problem(page, `wider than a phone: ${facts.phone.width} px (${facts.phone.widest.join(', ')})`);
     const lesson = page.replace(/\.html$/, '');
     if ((hintsExpected[lesson] || 0) !== facts.hints) {
       problem(page, `${facts.hints} hint links for ${hintsExpected[lesson] || 0} failing tests with a hint`);
@@ -194,6 +207,7 @@ Promise.race([main(), timeout(50000, 'the whole check')])
   .finally(() => {
     for (const p of problems) console.log(`FAILED: ${p}`);
     process.exitCode = problems.length ? 1 : 0;
-    chrome.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
-    chrome.kill();
+    chrome.on('exit', () => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10 }));
+    send('Browser.close').catch(() => chrome.kill());
+    setTimeout(() => chrome.kill(), 5000).unref();
   });
