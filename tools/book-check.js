@@ -2,8 +2,8 @@
 // headless Chromium and checks what a reader would meet: no console error,
 // every image loaded, no TeX left as text, every internal link and anchor
 // resolving, a hint link for every failing test in RESULTS that has a hint.
-// Saves SCREENSHOT: the first stretch of a chapter with math, a figure and
-// highlighted code. Talks to Chromium over --remote-debugging-pipe (DevTools
+// Saves SCREENSHOT: the stretch of a chapter with a figure, highlighted code
+// and the most math. Talks to Chromium over --remote-debugging-pipe (DevTools
 // protocol messages on fds 3 and 4), so it needs nothing but node and chromium.
 'use strict';
 const { spawn } = require('child_process');
@@ -126,14 +126,14 @@ async function visit(file) {
 }
 
 // The stretch of 1200 px, starting 100 px above a figure, that holds the most
-// math along with the figure and a C code block.
+// math along with the figure and a C code block: { top, maths }.
 function stretch(facts) {
-  let best = null, most = 0;
+  let best = { top: null, maths: 0 };
   for (const figure of facts.figures) {
     const top = Math.max(0, figure.top - 100);
     const within = (b) => b.top >= top && b.bottom <= top + 1200;
     const maths = facts.maths.filter(within).length;
-    if (maths > most && facts.code.some(within) && within(figure)) [best, most] = [top, maths];
+    if (maths > best.maths && facts.code.some(within) && within(figure)) best = { top, maths };
   }
   return best;
 }
@@ -147,7 +147,7 @@ async function main() {
   }
   const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   const seen = new Map();
-  let images = 0, links = 0, hints = 0, shot = null;
+  let images = 0, links = 0, hints = 0, shot = null, mostMaths = 0;
   for (const page of pages) {
     const visited = await visit(path.join(dir, page));
     const { facts } = visited;
@@ -164,15 +164,13 @@ async function main() {
       problem(page, `${facts.hints} hint links for ${hintsExpected[lesson] || 0} failing tests with a hint`);
     }
     hints += facts.hints;
-    if (!shot && page !== 'index.html') {
-      const top = stretch(facts);
-      if (top !== null) {
-        const { data } = await send('Page.captureScreenshot',
-          { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: top, width: 1000, height: 1200, scale: 1 } },
-          visited.sessionId);
-        fs.writeFileSync(screenshot, Buffer.from(data, 'base64'));
-        shot = page;
-      }
+    const { top, maths } = stretch(facts);
+    if (top !== null && maths > mostMaths) {
+      const { data } = await send('Page.captureScreenshot',
+        { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: top, width: 1000, height: 1200, scale: 1 } },
+        visited.sessionId);
+      fs.writeFileSync(screenshot, Buffer.from(data, 'base64'));
+      [shot, mostMaths] = [page, maths];
     }
     visited.links = facts.links;
     seen.set(page, { ids: new Set(facts.ids), links: facts.links });
