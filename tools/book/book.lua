@@ -190,8 +190,10 @@ end
 
 local function contents(title, chapters, results)
   local html = { '<h1>' .. escape(title) .. '</h1>' }
+  local summary = #html + 1 -- filled in once the next exercise to work on is known
+  local next_exercise
   if results then
-    table.insert(html, '<p class="progress">Points from your last <code>make grade</code>.</p>')
+    table.insert(html, '')
   else
     table.insert(html, '<p class="progress">Run <code>make grade</code>, then <code>make book</code> again, to see your points here.</p>')
   end
@@ -209,10 +211,14 @@ local function contents(title, chapters, results)
         local text = stringify(block.content)
         table.insert(sections, string.format('<a href="%s.html#%s">%s</a>', lesson, book.slug(text), escape(text)))
       elseif number then
+        local link = string.format('<a href="%s.html#exercise-%d">Exercise %d, %s</a>', lesson, number, number, escape(name))
         local score = ''
-        if results and results[lesson] then score = ' ' .. score_html(points(tests_of(results[lesson], suites))) end
-        table.insert(exercises, string.format('<li><a href="%s.html#exercise-%d">Exercise %d, %s</a>%s</li>',
-          lesson, number, number, escape(name), score))
+        if results and results[lesson] then
+          local got, max = points(tests_of(results[lesson], suites))
+          score = ' ' .. score_html(got, max)
+          if got < max and not next_exercise then next_exercise = escape(title) .. ', ' .. link end
+        end
+        table.insert(exercises, '<li>' .. link .. score .. '</li>')
       end
     end
     local total = ''
@@ -226,6 +232,10 @@ local function contents(title, chapters, results)
       lesson, escape(title), total, table.concat(sections, ' · '), table.concat(exercises)))
   end
   table.insert(html, '</ol>')
+  if results then
+    html[summary] = '<p class="progress">Points from your last <code>make grade</code>.' ..
+      (next_exercise and ' Next: ' .. next_exercise .. '.' or '') .. '</p>'
+  end
   return { pandoc.RawBlock('html', table.concat(html, '\n')) }
 end
 
