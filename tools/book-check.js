@@ -66,7 +66,7 @@ function inspect() {
   const tex = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const found = outside(node) && node.data.match(/\$[^$\s][^$]*\$|\$\$|\\[a-zA-Z]{2,}|\\[{}()[\]]|[_^]\{/);
-    if (found) tex.push(node.data.slice(Math.max(0, found.index - 20), found.index + 40));
+    if (found) tex.push(node.data.slice(Math.max(0, found.index - 20), found.index + 40).replace(/\s+/g, " "));
   }
   const box = (e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; };
   return {

@@ -35,10 +35,11 @@ for i in "${!names[@]}"; do
     fi
     render "lessons/$name.md" --metadata lesson="$name" --metadata pagetitle="${titles[$i]}" \
         "${links[@]}" --output "$out/$name.html"
-    for figure in $(grep -o '](\.\./figures/[^)]*\.png)' "lessons/$name.md" | sed 's/^](\.\.\///; s/)$//'); do
-        mkdir -p "$out/$(dirname "$figure")"
-        cp "$figure" "$out/$figure"
-    done
+    { grep -o '](\.\./figures/[^)]*\.png)' "lessons/$name.md" || true; } | sed 's/^](\.\.\///; s/)$//' |
+        while read -r figure; do
+            mkdir -p "$out/$(dirname "$figure")"
+            cp "$figure" "$out/$figure"
+        done
 done
 
 chapters=()
