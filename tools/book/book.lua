@@ -1,6 +1,6 @@
 -- book.lua: the pandoc filter behind `make book` (tools/book.sh).
 --
--- On a chapter (metadata `lesson`): numbered sections get ids made from their
+-- On a chapter (metadata `lesson`): headings get ids made from their
 -- number and title ("## 3 Measuring error" -> "3-measuring-error"), the ids
 -- the grader's hints map to (hint_target); figures point into the book's
 -- copy; each exercise gets an anchor ("exercise-2") and, when the results of
