@@ -75,7 +75,7 @@ function inspect() {
     links: [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.href, hint: a.classList.contains('hint') })),
     ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
     hints: document.querySelectorAll('a.hint').length,
-    maths: [...document.querySelectorAll('math')].map(box),
+    maths: [...document.querySelectorAll('math')].map((m) => ({ ...box(m), display: m.getAttribute('display') === 'block' })),
     figures: [...document.querySelectorAll('img')].map(box),
     code: [...document.querySelectorAll('pre code.sourceCode.c')].map(box),
     width: document.documentElement.scrollWidth,
@@ -125,15 +125,16 @@ async function visit(file) {
   return { page, sessionId, targetId, watchers, facts: result.value };
 }
 
-// The stretch of 1200 px, starting 100 px above a figure, that holds the most
-// math along with the figure and a C code block: { top, maths }.
+// The stretch of 1200 px with a figure and a C code block that holds the most
+// math, a display counting as five inline formulas: { top, maths }.
 function stretch(facts) {
   let best = { top: null, maths: 0 };
   for (const figure of facts.figures) {
-    const top = Math.max(0, figure.top - 100);
-    const within = (b) => b.top >= top && b.bottom <= top + 1200;
-    const maths = facts.maths.filter(within).length;
-    if (maths > best.maths && facts.code.some(within) && within(figure)) best = { top, maths };
+    for (let top = Math.max(0, figure.bottom - 1180); top <= figure.top - 20; top += 50) {
+      const within = (b) => b.top >= top && b.bottom <= top + 1200;
+      const maths = facts.maths.filter(within).reduce((n, m) => n + (m.display ? 5 : 1), 0);
+      if (maths > best.maths && facts.code.some(within)) best = { top, maths };
+    }
   }
   return best;
 }
