@@ -65,7 +65,7 @@ CXXFLAGS_opt  := -std=c++17 -Wall -Wextra -Wpedantic -O3 $(ARCH) -g -isystem /us
 
 .DEFAULT_GOAL := help
 .PHONY: help deps deps-instructor grade figures memcheck bench lib watch test skeletons excerpts clean \
-        grader-bins selftest support-test corpus baseline-07 autograder race
+        grader-bins selftest support-test corpus baseline-07 autograder race book deps-book
 
 help:
 	@echo "Students"
@@ -75,6 +75,7 @@ help:
 	@echo "  make lib LESSON=01      build your lesson as a static library: $(BUILD)/exercises/opt/lib/"
 	@echo "  make memcheck IMPL=exercises   run your code under Valgrind"
 	@echo "  make race LESSON=03     time your hot kernels against the reference and a naive loop (-O3)"
+	@echo "  make book               the chapters as an HTML book with your points: $(BUILD)/book/index.html"
 	@echo "Instructors"
 	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
@@ -96,6 +97,9 @@ deps:
 
 deps-instructor:
 	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh --instructor
+
+deps-book:
+	@DEPS_LOG=$(BUILD)/deps.log scripts/deps.sh --book
 
 # ---- objects and libraries ---------------------------------------------------
 # Every object lands in $(BUILD)/<impl>/<mode>/<source path>.o, so the
@@ -288,6 +292,11 @@ bench: deps-instructor $(foreach l,$(LESSONS),$(BUILD)/solutions/opt/bin/bench-$
 memcheck: deps $(foreach l,$(LESSONS),$(call grader_parts,$(IMPL),dbg,$(l)) \
                   $(BUILD)/solutions/dbg/bin/demo-$(l))
 	@tools/memcheck.sh $(BUILD) $(IMPL) $(LESSONS)
+
+# Every chapter in lessons/, whatever LESSON says; the points come from the
+# last make grade's $(RESULTS), when there is one.
+book: deps-book
+	@tools/book.sh $(BUILD)/book $(RESULTS) $(sort $(wildcard lessons/[0-9][0-9]-*.md))
 
 skeletons:
 	@for l in $(LESSONS); do tools/skeletons.sh solutions/$$l exercises/$$l || exit 1; done

@@ -9,6 +9,7 @@
 #   scripts/deps.sh               check, install what is missing
 #   scripts/deps.sh --check       check only; exit 1 and list what is missing
 #   scripts/deps.sh --instructor  also what `make test` and `make bench` need
+#   scripts/deps.sh --book        also what `make book` needs (pandoc)
 #
 # Optional packages only make a comparison possible: one that is missing is
 # reported and never stops make. It is installed along with required ones,
@@ -27,8 +28,14 @@ gcc:/usr/bin/gcc
 make:/usr/bin/make
 "
 
-# Only for `make test` (which builds everything with clang too, and builds
-# and unpacks the Gradescope autograder's zip: zip, unzip) and
+# Only for `make book`, which renders the chapters as HTML.
+BOOK="
+pandoc:/usr/bin/pandoc
+"
+
+# Only for `make test` (which builds everything with clang too, builds
+# and unpacks the Gradescope autograder's zip: zip, unzip, and renders the
+# book and reads it in headless Chromium with node: pandoc, chromium, nodejs) and
 # `make bench` (which compares lesson 03 against OpenCV, through a C++ shim,
 # lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE,
 # lesson 08 against Google's S2 through a C++ shim and lesson 10 against GMP;
@@ -43,6 +50,9 @@ libs2-dev:/usr/include/s2/s2cell_id.h
 libgmp-dev:/usr/include/*/gmp.h
 zip:/usr/bin/zip
 unzip:/usr/bin/unzip
+pandoc:/usr/bin/pandoc
+chromium:/usr/bin/chromium
+nodejs:/usr/bin/node
 "
 
 # Optional, for `make bench`: lesson 05's comparison with PyTorch and lesson
@@ -61,6 +71,7 @@ for arg in "$@"; do
     case $arg in
     --check) check_only=1 ;;
     --instructor) REQUIRED="$REQUIRED $INSTRUCTOR" OPTIONAL=$OPTIONAL_INSTRUCTOR ;;
+    --book) REQUIRED="$REQUIRED $BOOK" ;;
     *) echo "deps: unknown option $arg" >&2; exit 2 ;;
     esac
 done

@@ -18,6 +18,8 @@
 #     (libs2, an instructor dependency) on many random and hard points
 # 12. make race: the reference races itself to "as fast as the reference" in
 #     every race, and the skeletons get "wrong output", not a time
+# 13. make book renders every chapter, with the skeletons' points, and the
+#     pages read well in headless Chromium (tools/book-check.js)
 set -u
 build=$1
 shift
@@ -241,6 +243,27 @@ if [ ${#race_lessons[@]} -gt 0 ]; then
             fail "$l: the skeleton was timed or failed otherwise (see $build/race-exercises.log)"
         fi
     done
+fi
+
+step "13. the book (make book) in headless Chromium"
+# With step 4's results every test fails, so every hint becomes a link.
+if ! pandoc --from markdown --to plain --lua-filter tools/book/test.lua </dev/null 2>"$build/book.log"; then
+    fail "hints map to the wrong anchors (see $build/book.log)"
+else
+    sed 's/^/  /' "$build/book.log"
+    pass "hints map to section anchors"
+fi
+if ! make -s --no-print-directory BUILD="$build" RESULTS="$build/test-exercises.json" book >"$build/book.log" 2>&1 ||
+    grep -q WARNING "$build/book.log"; then
+    fail "make book (see $build/book.log)"
+    grep -m 10 -A 3 -E 'WARNING|rror' "$build/book.log"
+elif node tools/book-check.js "$build/book" "$build/test-exercises.json" "$build/book-screenshot.png" \
+    >"$build/book-check.log" 2>&1; then
+    sed 's/^/  /' "$build/book.log" "$build/book-check.log"
+    pass "the book reads in Chromium; screenshot: $build/book-screenshot.png"
+else
+    grep -m 20 . "$build/book-check.log"
+    fail "the book in Chromium (see $build/book-check.log)"
 fi
 
 printf '(%ds)\n' $(($(date +%s) - step_start))
