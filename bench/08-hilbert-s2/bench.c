@@ -11,8 +11,9 @@
  * (S2 0.10.0) through s2_shim.cpp, and a plain port of the spec written
  * here, which walks the Hilbert curve one level at a time instead of four
  * levels per table lookup. Then 10 million random unit points the same way
- * (hs_point_to_cell against S2CellId(S2Point)), then the seed's Porto
- * Alegre rectangle covered by hs_cover_rect and by S2RegionCoverer.
+ * (hs_points_to_cells and hs_point_to_cell in a loop against
+ * S2CellId(S2Point)), then the seed's Porto Alegre rectangle covered by
+ * hs_cover_rect and by S2RegionCoverer.
  *
  * Every id is checked against libs2. They must agree except where S2 0.10
  * rounds ST -> IJ to nearest even instead of down (the chapter's section
@@ -190,6 +191,12 @@ static void run_plain_latlng(void *ctx)
         job->cells[k] = plain_latlng_to_cell(job->in->lat[k], job->in->lng[k], ROUND_FLOOR);
 }
 
+static void run_points(void *ctx)
+{
+    convert_job *job = ctx;
+    job->status = hs_points_to_cells(job->in->xyz, job->in->n, job->cells);
+}
+
 static void run_point(void *ctx)
 {
     convert_job *job = ctx;
@@ -326,34 +333,40 @@ static int bench_latlng(const inputs *in)
 
 static int bench_points(const inputs *in)
 {
-    uint64_t *cells[3];
+    uint64_t *cells[4];
     int failed = 0;
-    for (size_t m = 0; m < 3; m++)
+    for (size_t m = 0; m < 4; m++)
         failed |= !(cells[m] = new_cells(in->n));
     if (!failed) {
-        convert_job jobs[3];
-        for (size_t m = 0; m < 3; m++)
+        convert_job jobs[4];
+        for (size_t m = 0; m < 4; m++)
             jobs[m] = (convert_job){in, cells[m], HS_OK};
         timed_task tasks[] = {
-            {"hs_point_to_cell, a loop", run_point, &jobs[0], 0.0},
-            {"libs2 S2CellId(S2Point)", run_s2_point, &jobs[1], 0.0},
-            {"plain port, bit by bit", run_plain_point, &jobs[2], 0.0},
+            {"hs_points_to_cells", run_points, &jobs[0], 0.0},
+            {"hs_point_to_cell, a loop", run_point, &jobs[1], 0.0},
+            {"libs2 S2CellId(S2Point)", run_s2_point, &jobs[2], 0.0},
+            {"plain port, bit by bit", run_plain_point, &jobs[3], 0.0},
         };
-        time_interleaved(tasks, 3, REPS);
-        failed = report_failure("hs_point_to_cell", jobs[0].status);
-        printf("\nunit point -> leaf cell, %zu points (ratio = time / hs_point_to_cell's time)\n",
+        time_interleaved(tasks, 4, REPS);
+        failed = report_failure("hs_points_to_cells", jobs[0].status) ||
+                 report_failure("hs_point_to_cell", jobs[1].status);
+        printf("\nunit point -> leaf cell, %zu points (ratio = time / hs_points_to_cells' time)\n",
                in->n);
-        for (size_t m = 0; m < 3; m++)
+        for (size_t m = 0; m < 4; m++)
             print_rate(&tasks[m], &tasks[0], in->n);
         if (!failed) {
+            failed |= report_agreement("hs_points_to_cells:",
+                                       compare_with_s2(in, 1, cells[0], cells[2], "batch"));
             failed |= report_agreement("hs_point_to_cell:",
-                                       compare_with_s2(in, 1, cells[0], cells[1], "point"));
+                                       compare_with_s2(in, 1, cells[1], cells[2], "point"));
             failed |= report_agreement("plain port:",
-                                       compare_with_s2(in, 1, cells[2], cells[1], "plain"));
-            print_verdict("unit point -> leaf", &tasks[0], &tasks[1], &tasks[2], 2.0);
+                                       compare_with_s2(in, 1, cells[3], cells[2], "plain"));
+            /* The target holds for the faster of the solution's two ways. */
+            const timed_task *best = tasks[1].best < tasks[0].best ? &tasks[1] : &tasks[0];
+            print_verdict("unit point -> leaf", best, &tasks[2], &tasks[3], 2.0);
         }
     }
-    for (size_t m = 0; m < 3; m++)
+    for (size_t m = 0; m < 4; m++)
         free(cells[m]);
     return failed;
 }
@@ -558,13 +571,19 @@ static int check_points(const inputs *in)
             failed |= report_agreement("hs_latlng_to_cell:",
                                        compare_with_s2(in, 0, single, lib, "single"));
         }
-        convert_job point = {in, ours, HS_OK}, s2_point = {in, lib, HS_OK};
+        convert_job points = {in, ours, HS_OK}, point = {in, single, HS_OK};
+        convert_job s2_point = {in, lib, HS_OK};
+        run_points(&points);
         run_point(&point);
         run_s2_point(&s2_point);
+        failed |= report_failure("hs_points_to_cells", points.status);
         failed |= report_failure("hs_point_to_cell", point.status);
+        if (points.status == HS_OK)
+            failed |= report_agreement("hs_points_to_cells:",
+                                       compare_with_s2(in, 1, ours, lib, "batch"));
         if (point.status == HS_OK)
             failed |= report_agreement("hs_point_to_cell:",
-                                       compare_with_s2(in, 1, ours, lib, "point"));
+                                       compare_with_s2(in, 1, single, lib, "point"));
     }
     free(ours);
     free(lib);

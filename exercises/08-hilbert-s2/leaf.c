@@ -112,3 +112,14 @@ hs_status hs_latlng_to_cells(const double *lat, const double *lng, size_t n, uin
     (void)lat; (void)lng; (void)n; (void)cells;
     return HS_ERR_TODO;
 }
+
+hs_status hs_points_to_cells(const double *points, size_t n, uint64_t *cells)
+{
+    // TODO: hs_point_to_cell for each point (points[3k], points[3k + 1],
+    //   points[3k + 2]), stopping at the first error. To make it fast, do
+    //   as hs_latlng_to_cells: inline the steps and check the arguments
+    //   once; the time goes into the branches that choose the face, two
+    //   divisions, two square roots and the eight table lookups.
+    (void)points; (void)n; (void)cells;
+    return HS_ERR_TODO;
+}

@@ -365,3 +365,106 @@ GRADED_TEST(leaf, batch_and_errors, 2, SEC_LEAF)
     expect_status(hs_point_to_cell(nan, &one), HS_ERR_NAN, "hs_point_to_cell(0, NaN, 1)");
     expect_status(hs_point_to_cell(NULL, &one), HS_ERR_ARG, "hs_point_to_cell(NULL, ...)");
 }
+
+/* A point of round k for hs_points_to_cells: one of random_latlng's, at a
+ * random scale; on a face's edge (u or v = +-1, where the face changes);
+ * on a cube edge or corner, or near one; an axis (the poles among them). */
+static void random_xyz(rng *r, int round, double p[3])
+{
+    static const double special[][3] = {
+        {0, 0, 1}, {0, 0, -1}, {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0},
+        {1, 1, 0}, {-1, 1, 0}, {1, -1, 0}, {0, 1, 1}, {0, -1, -1}, {1, 0, -1},
+        {1, 1, 1}, {-1, -1, -1}, {1, -1, 1}, {-1, 1, -1}, {1e-300, 1e-300, 1e-300},
+        {1e300, -1e300, 1e300}, {1, 1e-300, -1e-300}, {-0.0, 0.0, -2},
+    };
+    double lat, lng, scale;
+    switch (round % 4) {
+    case 0:
+        random_latlng(r, (int)rng_below(r, 4), &lat, &lng);
+        ref_latlng_to_point(lat, lng, p);
+        scale = pow(10, rng_range(r, -3, 3));
+        for (int c = 0; c < 3; c++)
+            p[c] *= scale;
+        break;
+    case 1: {
+        int face = (int)rng_below(r, 6);
+        double edge = rng_below(r, 2) ? 1 : -1, other = rng_range(r, -1, 1);
+        if (rng_below(r, 2))
+            ref_face_uv_to_point(face, edge, other, p);
+        else
+            ref_face_uv_to_point(face, other, edge, p);
+        break;
+    }
+    case 2: {
+        const double *q = special[6 + rng_below(r, 14)]; /* off an axis */
+        for (int c = 0; c < 3; c++)
+            p[c] = q[c] * (1 + rng_range(r, -1e-15, 1e-15));
+        break;
+    }
+    default:
+        memcpy(p, special[rng_below(r, sizeof special / sizeof special[0])], 3 * sizeof(double));
+        break;
+    }
+}
+
+GRADED_TEST(leaf, points_batch, 2, SEC_LEAF)
+{
+    rng r;
+    grade_rng(&r);
+    enum { N = 1037 }; /* not a multiple of any block or vector size */
+    double *points = calloc(3 * N, sizeof *points);
+    uint64_t *cells = calloc(N, sizeof *cells);
+    if (!points || !cells)
+        grade_fail("the grader ran out of memory");
+    for (int k = 0; k < N; k++)
+        random_xyz(&r, k, points + 3 * k);
+    expect_status(hs_points_to_cells(points, N, cells), HS_OK,
+                  "hs_points_to_cells of %d points", N);
+    char what[200];
+    for (int k = 0; k < N; k++) {
+        const double *p = points + 3 * k;
+        snprintf(what, sizeof what, "hs_points_to_cells: point %d, (%.17g, %.17g, %.17g)", k,
+                 p[0], p[1], p[2]);
+        expect_cell(cells[k], ref_point_to_cell(p), what);
+    }
+    /* Stops at the first point without a face, with the cells before it
+     * written: a NaN (HS_ERR_NAN), the zero vector (HS_ERR_ARG), past the
+     * first few hundred points and within the first few. */
+    const struct {
+        int at, component;
+        double value;
+        hs_status status;
+    } bad[] = {
+        {700, 1, NAN, HS_ERR_NAN}, {130, 2, INFINITY, HS_ERR_NAN}, {5, 0, -INFINITY, HS_ERR_NAN},
+        {321, -1, 0, HS_ERR_ARG}, {0, -1, 0, HS_ERR_ARG},
+    };
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+        int at = bad[b].at;
+        double saved[3];
+        memcpy(saved, points + 3 * at, sizeof saved);
+        for (int c = 0; c < 3; c++)
+            if (bad[b].component < 0 || bad[b].component == c)
+                points[3 * at + c] = bad[b].value;
+        points[3 * (at + 9) + 1] = NAN; /* a second bad point after it */
+        for (int k = 0; k < N; k++)
+            cells[k] = 0;
+        snprintf(what, sizeof what, "hs_points_to_cells with point %d = (%g, %g, %g)", at,
+                 points[3 * at], points[3 * at + 1], points[3 * at + 2]);
+        expect_status(hs_points_to_cells(points, N, cells), bad[b].status, "%s", what);
+        for (int k = 0; k < at; k++)
+            if (cells[k] != ref_point_to_cell(points + 3 * k))
+                grade_fail("%s: cells[%d] expected 0x%016llx (the cells before the bad point "
+                           "are written), came 0x%016llx", what, k,
+                           (unsigned long long)ref_point_to_cell(points + 3 * k),
+                           (unsigned long long)cells[k]);
+        memcpy(points + 3 * at, saved, sizeof saved);
+        random_xyz(&r, 0, points + 3 * (at + 9));
+    }
+    expect_status(hs_points_to_cells(points, 0, cells), HS_ERR_ARG,
+                  "hs_points_to_cells with n = 0");
+    expect_status(hs_points_to_cells(NULL, 3, cells), HS_ERR_ARG, "hs_points_to_cells(NULL, ...)");
+    expect_status(hs_points_to_cells(points, 3, NULL), HS_ERR_ARG,
+                  "hs_points_to_cells with cells = NULL");
+    free(points);
+    free(cells);
+}

@@ -14,6 +14,7 @@
 #define hs_point_to_cell real_hs_point_to_cell
 #define hs_latlng_to_cell real_hs_latlng_to_cell
 #define hs_latlng_to_cells real_hs_latlng_to_cells
+#define hs_points_to_cells real_hs_points_to_cells
 #define hs_cell_is_valid real_hs_cell_is_valid
 #define hs_cell_level real_hs_cell_level
 #define hs_cell_parent real_hs_cell_parent

@@ -303,23 +303,46 @@ static inline void faces_st_of(const double *x, const double *y, const double *z
                        vd_pick(neg, vd_set1(3), vd_set1(0)));
 }
 
+/* The leaves of count (at most BLOCK) points given by coordinates x, y, z
+ * (BLOCK each, finite and nonzero): their faces and (s, t) a vector at a
+ * time, then the table walk. */
+static inline void leaves_of_xyz(const double *x, const double *y, const double *z, size_t count,
+                                 uint64_t *cells)
+{
+    double face[BLOCK], s[BLOCK], t[BLOCK];
+    for (size_t k = 0; k < count; k += VD_LANES)
+        faces_st_of(x + k, y + k, z + k, face + k, s + k, t + k);
+    for (size_t k = 0; k < count; k++)
+        cells[k] = leaf_of_face_ij((int)face[k], unit_st_to_ij(s[k]), unit_st_to_ij(t[k]));
+}
+
 /* The leaves of count (at most BLOCK) finite lat/lng pairs: the points
- * (libm's sin and cos, one point at a time), their faces and (s, t) a
- * vector at a time, then the table walk. */
+ * (libm's sin and cos, one point at a time), then leaves_of_xyz. */
 static void leaves_of_latlngs(const double *lat, const double *lng, size_t count,
                               uint64_t *cells)
 {
-    double x[BLOCK], y[BLOCK], z[BLOCK], face[BLOCK], s[BLOCK], t[BLOCK];
+    double x[BLOCK], y[BLOCK], z[BLOCK];
     for (size_t k = 0; k < BLOCK; k++) {
         double p[3] = {1, 0, 0}; /* a harmless point for the lanes after count */
         if (k < count)
             point_of_latlng(lat[k], lng[k], p);
         x[k] = p[0], y[k] = p[1], z[k] = p[2];
     }
-    for (size_t k = 0; k < count; k += VD_LANES)
-        faces_st_of(x + k, y + k, z + k, face + k, s + k, t + k);
-    for (size_t k = 0; k < count; k++)
-        cells[k] = leaf_of_face_ij((int)face[k], unit_st_to_ij(s[k]), unit_st_to_ij(t[k]));
+    leaves_of_xyz(x, y, z, count, cells);
+}
+
+/* The leaves of count (at most BLOCK) finite nonzero points, stored as xyz
+ * triples: the coordinates sorted into three arrays, then leaves_of_xyz. */
+static void leaves_of_points(const double *points, size_t count, uint64_t *cells)
+{
+    double x[BLOCK], y[BLOCK], z[BLOCK];
+    for (size_t k = 0; k < BLOCK; k++) {
+        int real = k < count; /* a harmless point (1, 0, 0) for the lanes after count */
+        x[k] = real ? points[3 * k] : 1;
+        y[k] = real ? points[3 * k + 1] : 0;
+        z[k] = real ? points[3 * k + 2] : 0;
+    }
+    leaves_of_xyz(x, y, z, count, cells);
 }
 
 // END SOLUTION
@@ -511,6 +534,31 @@ hs_status hs_latlng_to_cells(const double *lat, const double *lng, size_t n, uin
         leaves_of_latlngs(lat + start, lng + start, finite, cells + start);
         if (finite < count)
             return HS_ERR_NAN;
+    }
+    return HS_OK;
+    // END SOLUTION
+}
+
+hs_status hs_points_to_cells(const double *points, size_t n, uint64_t *cells)
+{
+    // TODO: hs_point_to_cell for each point (points[3k], points[3k + 1],
+    //   points[3k + 2]), stopping at the first error. To make it fast, do
+    //   as hs_latlng_to_cells: inline the steps and check the arguments
+    //   once; the time goes into the branches that choose the face, two
+    //   divisions, two square roots and the eight table lookups.
+    // STUB: (void)points; (void)n; (void)cells;
+    // STUB: return HS_ERR_TODO;
+    // BEGIN SOLUTION
+    if (!points || !cells || n == 0)
+        return HS_ERR_ARG;
+    for (size_t start = 0; start < n; start += BLOCK) {
+        size_t count = n - start < BLOCK ? n - start : BLOCK, good = 0;
+        hs_status status = HS_OK;
+        while (good < count && (status = check_point(points + 3 * (start + good))) == HS_OK)
+            good++;
+        leaves_of_points(points + 3 * start, good, cells + start);
+        if (good < count)
+            return status;
     }
     return HS_OK;
     // END SOLUTION

@@ -93,6 +93,11 @@ hs_status hs_latlng_to_cell(double lat, double lng, uint64_t *cell);
  * the benchmark measures. HS_ERR_NAN at the first non-finite pair, with
  * the cells before it written. */
 hs_status hs_latlng_to_cells(const double *lat, const double *lng, size_t n, uint64_t *cells);
+/* hs_point_to_cell for n points given as xyz triples (points: 3n doubles,
+ * cells: n), the fast path for unit points. At the first point without a face,
+ * hs_point_to_cell's status (HS_ERR_NAN or HS_ERR_ARG), with the cells
+ * before it written. */
+hs_status hs_points_to_cells(const double *points, size_t n, uint64_t *cells);
 
 /* ---- Exercise 3: the hierarchy in the bits (section 5) ------------------ */
 
