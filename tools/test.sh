@@ -230,8 +230,9 @@ if [ ${#race_lessons[@]} -gt 0 ]; then
     make -s --no-print-directory -j2 BUILD="$build" "${race_targets[@]}" >"$build/race-build.log" 2>&1 ||
         fail "the races do not build (see $build/race-build.log)"
     for l in "${race_lessons[@]}"; do
-        # A shared machine can slow one side of a race: a second run decides.
+        # A shared machine can slow one side of a race: up to three runs decide.
         if race_check solutions '^timed\tas fast as the reference$' "$l" ||
+            race_check solutions '^timed\tas fast as the reference$' "$l" ||
             race_check solutions '^timed\tas fast as the reference$' "$l"; then
             pass "$l: the reference is as fast as itself in every race"
         else
