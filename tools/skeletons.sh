@@ -2,8 +2,9 @@
 # skeletons.sh SOLUTION_DIR EXERCISE_DIR [--check]
 #
 # Writes the student's skeleton for one lesson: every file of the solution,
-# with the code between "// BEGIN SOLUTION" and "// END SOLUTION" removed and
-# "// STUB:" lines turned into code (see tools/skeleton.awk).
+# with the code between "// BEGIN SOLUTION" and "// END SOLUTION" removed
+# from its .c and .h files and "// STUB:" lines turned into code (see
+# tools/skeleton.awk).
 # With --check, writes nothing and fails if EXERCISE_DIR is not up to date.
 set -eu
 src=$1 dst=$2 mode=${3:-write}
@@ -13,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 for f in "$src"/*; do
     name=$(basename "$f")
     case "$name" in
-    *.c) awk -f "$(dirname "$0")/skeleton.awk" "$f" >"$tmp/$name" ;;
+    *.c | *.h) awk -f "$(dirname "$0")/skeleton.awk" "$f" >"$tmp/$name" ;;
     *) cp "$f" "$tmp/$name" ;;
     esac
 done

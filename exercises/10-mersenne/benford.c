@@ -1,5 +1,5 @@
 /* benford.c: the leading digits of 2^n, counted from the fractional parts
- * of n log10 2 (chapter section 8). */
+ * of n log10 2 (chapter section 5). */
 #include "mersenne.h"
 
 #include <string.h>

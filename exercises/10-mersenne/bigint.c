@@ -1,5 +1,5 @@
 /* bigint.c: natural numbers as arrays of limbs: comparison, addition,
- * subtraction and schoolbook multiplication (chapter section 3). */
+ * subtraction and schoolbook multiplication (chapter section 6). */
 #include "mersenne.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* digits.c: the number of digits, the last digits and the first digits of
- * 2^p - 1 without computing the number (chapter section 2). */
+ * 2^p - 1 without computing the number (chapter sections 2, 3 and 4). */
 #include "mersenne.h"
 
 #include <string.h>

@@ -1,5 +1,5 @@
 /* lucas.c: reduction modulo 2^p - 1 by shifts and adds, and the
- * Lucas-Lehmer test (chapter sections 5 and 6). */
+ * Lucas-Lehmer test (chapter sections 8 and 9). */
 #include "mersenne.h"
 
 #include <stdlib.h>

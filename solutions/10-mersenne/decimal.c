@@ -1,5 +1,5 @@
 /* decimal.c: a big number to decimal digits and back, by divide and
- * conquer with the powers 10^(19 2^k) (chapter section 7). */
+ * conquer with the powers 10^(19 2^k) (chapter section 11). */
 #include "mersenne.h"
 
 #include <stdlib.h>

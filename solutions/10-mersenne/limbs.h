@@ -1,6 +1,7 @@
-/* limbs.h: the limb-level routines the lesson's functions share (not part
- * of the contract). Arrays are little-endian 64-bit limbs as in mersenne.h;
- * r never overlaps an input unless a routine says so. */
+/* limbs.h: the limb-level routines the lesson's files share (not part of
+ * the contract, so yours can be anything: declare here what one of your
+ * files calls in another). Arrays are little-endian 64-bit limbs as in
+ * mersenne.h; r never overlaps an input unless a routine says so. */
 #ifndef LIMBS_H
 #define LIMBS_H
 
@@ -12,6 +13,7 @@
 /* 128-bit products and fixed-point numbers (a GCC and Clang extension). */
 __extension__ typedef unsigned __int128 u128;
 
+// BEGIN SOLUTION
 /* The length of (a, n) without its leading zero limbs. */
 size_t limbs_norm(const uint64_t *a, size_t n);
 
@@ -60,5 +62,6 @@ mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, 
  * weighted transform: *is_prime set, or MP_ERR_PRECISION if the rounding
  * error grew too large at every transform length tried. */
 mp_status fft_lucas_lehmer(uint64_t p, int *is_prime);
+// END SOLUTION
 
 #endif
