@@ -14,7 +14,8 @@ plot "multiply.times" using 1:($2 > 0 ? $2 : 1/0) with linespoints ls 1 ps 0.6 t
      "" using 1:($3 > 0 ? $3 : 1/0) with linespoints ls 2 ps 0.6 title "Karatsuba", \
      "" using 1:($4 > 0 ? $4 : 1/0) with linespoints ls 3 pt 9 ps 0.7 title "FFT", \
      "multiply-cross.times" using 1:2 with points pt 6 ps 3 lw 2 lc rgb "#444444" title "crossovers", \
-     "" using 1:2:3 with labels offset 0,2.2 font ",9" notitle
+     "" every ::0::0 using 1:2:3 with labels left offset 1.5,-1 font ",9" notitle, \
+     "" every ::1::1 using 1:2:3 with labels left offset 1.5,-1 font ",9" notitle
 set title "FFT squaring: largest distance of an output to an integer"
 unset logscale x
 set format x "%g"

@@ -1,5 +1,7 @@
 /* roundoff.c: a plain radix-2 FFT that measures its rounding error (see
- * roundoff.h). Clarity over speed: it runs once per table row. */
+ * roundoff.h). Clarity over speed: it runs once per table row. The sums of
+ * products are written as fused multiply-adds so that every compiler rounds
+ * them alike (some would contract a * b + c on their own, some not). */
 #include "roundoff.h"
 
 #include <math.h>
@@ -34,7 +36,7 @@ static void fft(double *re, double *im, unsigned lg, int sign)
             double wr = cos(angle), wi = sin(angle);
             for (size_t i = k; i < n; i += 2 * half) {
                 size_t j = i + half;
-                double tr = re[j] * wr - im[j] * wi, ti = re[j] * wi + im[j] * wr;
+                double tr = fma(re[j], wr, -(im[j] * wi)), ti = fma(re[j], wi, im[j] * wr);
                 re[j] = re[i] - tr;
                 im[j] = im[i] - ti;
                 re[i] += tr;
@@ -58,7 +60,7 @@ double fft_square_error(unsigned w, unsigned lg, uint64_t seed)
     fft(re, im, lg, -1);
     for (size_t i = 0; i < n; i++) {
         double a = re[i], b = im[i];
-        re[i] = a * a - b * b;
+        re[i] = fma(a, a, -(b * b));
         im[i] = 2 * a * b;
     }
     fft(re, im, lg, 1);
