@@ -32,6 +32,17 @@ GRADED_TEST(mod, by_hand, 1, SEC_MOD)
     expect_mod(NULL, 0, 5, "0 (NULL, 0)");
     expect_mod(zeros, 2, 5, "two zero limbs");
     expect_mod(&seven, 1, 200, "7 (below 2^200 - 1: itself)");
+    /* p far beyond a's bits (2^p - 1 itself would not fit in memory): a is
+     * already reduced. */
+    const uint64_t three[3] = {1, 2, 3}, huge[2] = {(uint64_t)1 << 40, UINT64_MAX};
+    for (int i = 0; i < 2; i++) {
+        uint64_t out[3];
+        size_t n = 0;
+        expect_status(mp_mod_mersenne(three, 3, huge[i], out, 3, &n), MP_OK,
+                      "mp_mod_mersenne(a 3-limb number, p = %llu)", (unsigned long long)huge[i]);
+        expect_limbs(out, n, three, 3, "mp_mod_mersenne(a 3-limb number, p = %llu)",
+                     (unsigned long long)huge[i]);
+    }
     uint64_t m[3];
     for (uint64_t p = 2; p <= 192; p++) {
         char what[40];

@@ -228,7 +228,8 @@ GRADED_TEST_T(decimal, subquadratic, 2, SEC_DECIMAL, 10)
     size_t na = 32768;
     uint64_t *a = words(na);
     ref_random_limbs(&r, a, na, 0);
-    /* the digits: floor(log10 a) + 1, between those of 2^(64 na - 1) and 2^(64 na) */
+    a[na - 1] |= (uint64_t)1 << 63;
+    /* 2^(64 na - 1) <= a < 2^(64 na): as many digits as one or the other */
     char *out = grade_alloc(20 * na + 2, 1);
     size_t len = 0;
     expect_status(mp_to_decimal(a, na, out, 20 * na + 2, &len), MP_OK,

@@ -33,9 +33,13 @@
 #define P_SEED 77232917u
 #define P_RECORD 136279841u
 
-/* The sanitizer build runs the same code several times slower: tests of
- * speed use a smaller size there, with the same time limit. */
-#if defined(__SANITIZE_ADDRESS__)
+/* The sanitizer build runs the same code several times slower, Valgrind's
+ * (make memcheck, longer limits) some 30 times: tests of speed use a
+ * smaller size there. */
+#ifndef GRADE_TIMEOUT_SCALE
+#define GRADE_TIMEOUT_SCALE 1
+#endif
+#if defined(__SANITIZE_ADDRESS__) || GRADE_TIMEOUT_SCALE > 1
 #define GRADE_SLOW_BUILD 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
