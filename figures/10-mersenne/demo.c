@@ -514,8 +514,8 @@ static void reduce_by_hand(FILE *f, const uint64_t *a, size_t na, uint64_t p, co
 {
     uint64_t mask = ((uint64_t)1 << p) - 1, out[4];
     u128 value = na > 1 ? (u128)a[1] << 64 | a[0] : na ? a[0] : 0, sum = 0;
-    fprintf(f, "%s modulo 2^%" PRIu64 " - 1 = %" PRIu64 ": pieces of %" PRIu64 " bits from the bottom:\n  ",
-            what, p, mask, p);
+    fprintf(f, "%s, modulo %" PRIu64 " = 2^%" PRIu64 " - 1, in %" PRIu64 "-bit pieces from the bottom:\n  ",
+            what, mask, p, p);
     for (u128 v = value; v; v >>= p) {
         fprintf(f, "%" PRIu64 "%s", (uint64_t)(v & mask), v >> p ? " + " : "");
         sum += v & mask;
@@ -542,13 +542,14 @@ static void mersenne_mod(void)
     fprintf(f, "2^p = 1 modulo 2^p - 1: the bits of a above p wrap around to the bottom, so a\n"
                "mod 2^p - 1 is the sum of a's p-bit pieces, folded the same way until it fits.\n\n");
     const uint64_t million = 1000000, trillion = 1000000000000u, m13 = 8191;
-    reduce_by_hand(f, &million, 1, 7, "a = 1000000 = 11110100001001000000 in binary,");
+    fprintf(f, "1000000 = 11110100001001000000 in binary.\n");
+    reduce_by_hand(f, &million, 1, 7, "a = 1000000");
     reduce_by_hand(f, &trillion, 1, 13, "a = 10^12");
     reduce_by_hand(f, &m13, 1, 13, "a = 8191");
     uint64_t x = ((uint64_t)1 << 61) - 2, square[2];
     size_t n;
     check(mp_mul_schoolbook(&x, 1, &x, 1, square, 2, &n), "mp_mul_schoolbook");
-    reduce_by_hand(f, square, n, 61, "a = (2^61 - 2)^2 = (-1)^2,");
+    reduce_by_hand(f, square, n, 61, "a = (2^61 - 2)^2 = (-1)^2");
     close_output(f);
 }
 
@@ -598,6 +599,63 @@ static mp_status schoolbook_method(uint64_t *r, const uint64_t *a, size_t na, co
     return MP_OK;
 }
 
+/* One level of Karatsuba over schoolbook halves: where this beats the
+ * schoolbook product is where the recursion should stop (its cut-off).
+ * With a = a0 + a1 B^h, b = b0 + b1 B^h: z0 = a0 b0, z2 = a1 b1,
+ * z1 = (a0 + a1)(b0 + b1) - z0 - z2, a b = z0 + z1 B^h + z2 B^2h. n >= 4. */
+static mp_status karatsuba_once(uint64_t *r, const uint64_t *a, size_t n, const uint64_t *b,
+                                size_t nb)
+{
+    (void)nb; /* = n */
+    size_t h = n / 2, high = n - h, m = high + 1;
+    uint64_t *sa = malloc((4 * m) * sizeof *sa);
+    if (!sa)
+        return MP_ERR_NOMEM;
+    uint64_t *sb = sa + m, *z1 = sa + 2 * m;
+    const uint64_t *halves[2] = {a, b};
+    uint64_t *sums[2] = {sa, sb};
+    for (int k = 0; k < 2; k++) {
+        memcpy(sums[k], halves[k] + h, high * sizeof *sa);
+        sums[k][high] = limbs_add_1(sums[k] + h, high - h, limbs_add_n(sums[k], sums[k], halves[k], h));
+    }
+    limbs_mul_basecase(r, a, h, b, h);
+    limbs_mul_basecase(r + 2 * h, a + h, high, b + h, high);
+    limbs_mul_basecase(z1, sa, m, sb, m);
+    limbs_sub_1(z1 + 2 * h, 2 * m - 2 * h, limbs_sub_n(z1, z1, r, 2 * h));
+    limbs_sub_1(z1 + 2 * high, 2 * m - 2 * high, limbs_sub_n(z1, z1, r + 2 * h, 2 * high));
+    limbs_add_1(r + h + 2 * m, 2 * n - h - 2 * m, limbs_add_n(r + h, r + h, z1, 2 * m));
+    free(sa);
+    return MP_OK;
+}
+
+/* Whether the four methods give the same products for sizes 4 .. max_n. */
+static int products_agree(size_t max_n)
+{
+    uint64_t *a = allocate(max_n, sizeof *a), *b = allocate(max_n, sizeof *b),
+             *r = allocate(8 * max_n, sizeof *r), *results[4] = {r, r + 2 * max_n, r + 4 * max_n, r + 6 * max_n};
+    rng g;
+    rng_seed(&g, 4);
+    int same = 1;
+    for (size_t n = 4; n <= max_n; n = n * 3 / 2) {
+        for (size_t i = 0; i < n; i++) {
+            a[i] = rng_u64(&g);
+            b[i] = rng_u64(&g);
+        }
+        limbs_mul_basecase(results[0], a, n, b, n);
+        check(karatsuba_once(results[1], a, n, b, n), "karatsuba_once");
+        size_t lengths[2];
+        check(mp_mul_karatsuba(a, n, b, n, results[2], 2 * n, &lengths[0]), "mp_mul_karatsuba");
+        check(mp_mul(a, n, b, n, results[3], 2 * n, &lengths[1]), "mp_mul");
+        for (int k = 1; k < 4; k++)
+            same &= memcmp(results[0], results[k], lengths[0] * sizeof *r) == 0;
+        same &= lengths[0] == lengths[1] && limbs_norm(results[0], 2 * n) == lengths[0];
+    }
+    free(a);
+    free(b);
+    free(r);
+    return same;
+}
+
 /* The FFT's rounding error against the piece size w and the length. */
 static void fft_errors(FILE *f, double *rows, size_t *count)
 {
@@ -610,7 +668,8 @@ static void fft_errors(FILE *f, double *rows, size_t *count)
     *count = 0;
     for (unsigned w = 10; w <= 24; w++, ++*count) {
         double e = fft_square_error(w, lg_fixed, 1000 + w);
-        fprintf(f, "%-4u %-18u %.3g\n", w, 2 * w - 2 + lg_fixed, e);
+        fprintf(f, "%-4u %-18u %.3g%s\n", w, 2 * w - 2 + lg_fixed, e,
+                e > 0.499 ? "  (an output rounded to the wrong integer)" : "");
         rows[3 * *count] = 2 * w - 2 + lg_fixed;
         rows[3 * *count + 1] = e;
         rows[3 * *count + 2] = w;
@@ -627,22 +686,29 @@ static void fft_errors(FILE *f, double *rows, size_t *count)
                "Karatsuba if an error exceeds 0.3.\n");
 }
 
-/* The first size from which the method in column `to` stays faster than
- * the one in column `from` (rows of n and three times, -1 where not run),
- * written as "n seconds name"; nothing if it never does. */
+/* The columns of the timing table: n, then seconds by schoolbook, Karatsuba,
+ * FFT, one Karatsuba step over schoolbook halves. */
+enum { COLUMNS = 5 };
+
+/* Whether the method in column `to` beats the one in column `from` at row
+ * i (rows of n and times, -1 where not run). */
+static int faster_at(const double *rows, size_t i, int from, int to)
+{
+    const double *row = rows + COLUMNS * i;
+    return row[from] >= 0 && row[to] >= 0 && row[to] < row[from];
+}
+
+/* The first size at which the method in column `to` is faster than the one
+ * in column `from` at that size and the next two (three in a row, so that
+ * one noisy timing does not move it), written as "n seconds name". */
 static void crossover(FILE *f, const double *rows, size_t count, int from, int to, const char *name)
 {
-    size_t first = count;
-    for (size_t i = count; i-- > 0;) {
-        const double *row = rows + 4 * i;
-        if (row[from] < 0 || row[to] < 0)
-            continue;
-        if (row[to] >= row[from])
-            break;
-        first = i;
-    }
-    if (first < count)
-        fprintf(f, "%.0f %.4e \"%s\"\n", rows[4 * first], rows[4 * first + to], name);
+    for (size_t i = 0; i + 2 < count; i++)
+        if (faster_at(rows, i, from, to) && faster_at(rows, i + 1, from, to) &&
+            faster_at(rows, i + 2, from, to)) {
+            fprintf(f, "%.0f %.4e \"%s\"\n", rows[COLUMNS * i], rows[COLUMNS * i + to], name);
+            return;
+        }
 }
 
 /* multiply.times: seconds per product of two random n-limb numbers by
@@ -658,11 +724,11 @@ static void time_products(void)
         a[i] = rng_u64(&g);
         b[i] = rng_u64(&g);
     }
-    double rows[4 * 64];
+    double rows[COLUMNS * 64];
     size_t count = 0;
     for (double x = 4; x <= (double)max_n * 1.01 && count < 64; x *= sqrt(sqrt(2.0)), count++) {
         size_t n = (size_t)nearbyint(x);
-        double *row = rows + 4 * count;
+        double *row = rows + COLUMNS * count;
         timed_product t = {schoolbook_method, a, b, r, n, 1};
         row[0] = (double)n;
         row[1] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
@@ -670,12 +736,14 @@ static void time_products(void)
         row[2] = seconds_per_call(&t);
         t.method = fft_mul;
         row[3] = n >= 8 ? seconds_per_call(&t) : -1;
+        t.method = karatsuba_once;
+        row[4] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
     }
-    write_table("multiply.times", "n_limbs seconds_per_product: schoolbook Karatsuba FFT (-1: not run)",
-                count, 4, rows);
+    write_table("multiply.times", "n_limbs seconds_per_product: schoolbook Karatsuba(mp_mul_karatsuba) FFT "
+                "one_Karatsuba_level_over_schoolbook (-1: not run)", count, COLUMNS, rows);
     FILE *f = open_output("multiply-cross.times");
-    fprintf(f, "# n seconds: from n on the second method stays faster\n");
-    crossover(f, rows, count, 1, 2, "Karatsuba < schoolbook");
+    fprintf(f, "# n seconds: the first n where the second method is faster three sizes in a row\n");
+    crossover(f, rows, count, 1, 4, "one Karatsuba step < schoolbook");
     crossover(f, rows, count, 2, 3, "FFT < Karatsuba");
     close_output(f);
     free(a);
@@ -692,6 +760,10 @@ static void multiply(void)
     for (size_t n = 4; n <= 4096; n *= 2)
         fprintf(f, "%-8zu %-14.0f %-14.0f %.2f\n", n, (double)n * n, karatsuba_products(n),
                 (double)n * n / karatsuba_products(n));
+    const size_t max_checked = quick ? 1024 : 4096;
+    fprintf(f, "Schoolbook, one Karatsuba step, mp_mul_karatsuba and mp_mul (FFT from 768 limbs)\n"
+               "give the same products of random numbers of 4 to %zu limbs: %s\n",
+            max_checked, products_agree(max_checked) ? "yes" : "NO");
     double rows[3 * 32];
     size_t count;
     fft_errors(f, rows, &count);

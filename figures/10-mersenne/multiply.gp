@@ -9,10 +9,12 @@ set format y "10^{%L}"
 set xlabel "n (64-bit limbs per operand)"
 set ylabel "seconds per product"
 set xrange [3:25000]
-set key top left box opaque font ",10"
+set yrange [1e-8:10]
+set key top left box opaque font ",9"
 plot "multiply.times" using 1:($2 > 0 ? $2 : 1/0) with linespoints ls 1 ps 0.6 title "schoolbook", \
-     "" using 1:($3 > 0 ? $3 : 1/0) with linespoints ls 2 ps 0.6 title "Karatsuba", \
+     "" using 1:($3 > 0 ? $3 : 1/0) with linespoints ls 2 ps 0.6 title "Karatsuba (down to 32 limbs)", \
      "" using 1:($4 > 0 ? $4 : 1/0) with linespoints ls 3 pt 9 ps 0.7 title "FFT", \
+     "" using 1:($5 > 0 ? $5 : 1/0) with lines ls 5 lw 1.5 dt 2 title "one Karatsuba step over schoolbook halves", \
      "multiply-cross.times" using 1:2 with points pt 6 ps 3 lw 2 lc rgb "#444444" title "crossovers", \
      "" every ::0::0 using 1:2:3 with labels left offset 1.5,-1 font ",9" notitle, \
      "" every ::1::1 using 1:2:3 with labels left offset 1.5,-1 font ",9" notitle
