@@ -137,7 +137,7 @@ static uint64_t prime_before(uint64_t p)
     return p;
 }
 
-/* The exponents 1279 to 4423 and the primes on either side of each. */
+/* The exponents 1279 to 4423, the primes on either side of each, and p + 1. */
 GRADED_TEST_T(ll, up_to_4423, 2, SEC_LL, 5)
 {
     for (size_t i = 0; i < mersenne_exponent_count; i++) {
