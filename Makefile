@@ -184,6 +184,7 @@ BENCH_LIBS_03-convolution := -lopencv_imgproc -lopencv_core -lstdc++
 BENCH_LIBS_04-backprop := -lopenblas
 BENCH_LIBS_05-jacobians := # PyTorch runs in a child process: bench/05-jacobians/torch_jacobian.py
 BENCH_LIBS_06-pca := -llapacke -lopenblas
+BENCH_LIBS_10-mersenne := -lgmp
 bench_libs = $(if $(filter undefined,$(origin BENCH_LIBS_$(1))),-lgsl -lgslcblas,$(BENCH_LIBS_$(1)))
 
 $(BUILD)/solutions/opt/bench/%.o: bench/%.cpp

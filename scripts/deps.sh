@@ -30,13 +30,15 @@ make:/usr/bin/make
 # Only for `make test` (which builds everything with clang too, and builds
 # and unpacks the Gradescope autograder's zip: zip, unzip) and
 # `make bench` (which compares lesson 03 against OpenCV, through a C++ shim,
-# lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE).
+# lesson 04 against OpenBLAS, lesson 06 against LAPACK through LAPACKE,
+# lesson 10 against GMP).
 INSTRUCTOR="
 clang:/usr/bin/clang
 g++:/usr/bin/g++
 libopenblas-dev:/usr/include/*/openblas-pthread/cblas.h
 libopencv-imgproc-dev:/usr/include/opencv4/opencv2/imgproc.hpp
 liblapacke-dev:/usr/include/lapacke.h
+libgmp-dev:/usr/include/*/gmp.h
 zip:/usr/bin/zip
 unzip:/usr/bin/unzip
 "

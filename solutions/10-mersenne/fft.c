@@ -23,6 +23,8 @@
 
 #define PI 3.14159265358979323846264338327950288
 
+__extension__ typedef __int128 i128;
+
 /* The largest rounding error (distance of a convolution output to the
  * nearest integer) the squaring accepts; beyond it the transform length
  * doubles and the test starts again. */
@@ -390,14 +392,6 @@ static void fft_inverse(const fft_plan *plan, double *re, double *im)
         radix3_inverse(plan, re, im);
 }
 
-static size_t bit_reverse(size_t i, unsigned bits)
-{
-    size_t r = 0;
-    for (unsigned b = 0; b < bits; b++, i >>= 1)
-        r = r << 1 | (i & 1);
-    return r;
-}
-
 /* Multiplying real signals of length 2m through their packed complex
  * transforms Z (length m, bit-reversed order): with E = (Z_k + conj
  * Z_(m-k)) / 2 and O = (Z_k - conj Z_(m-k)) / 2i the transforms of the even
@@ -514,13 +508,19 @@ static void plans_init(fft_plan *fft, square_plan *sq, size_t m, double *tables)
                       tables + 4 * m, tables + 5 * m};
     plan_twiddles(fft);
     *sq = (square_plan){length, radix, tables + 6 * m, tables + 7 * m};
-    unsigned bits = 0;
-    while (((size_t)1 << bits) < length)
-        bits++;
-    for (size_t k = 0; k < m; k++) {
-        size_t position = k % radix * length + bit_reverse(k / radix, bits);
-        sq->rot_re[position] = fft->w1_re[k];
-        sq->rot_im[position] = fft->w1_im[k];
+    /* Position r L + i holds k = (i bit-reversed) radix + r; the reversed i
+     * is counted up from the top bit down, a carry at a time. The table is
+     * written in order and read out of order (reads that miss the cache
+     * overlap better than writes). */
+    for (size_t i = 0, reversed = 0; i < length; i++) {
+        for (size_t r = 0; r < radix; r++) {
+            sq->rot_re[r * length + i] = fft->w1_re[reversed * radix + r];
+            sq->rot_im[r * length + i] = fft->w1_im[reversed * radix + r];
+        }
+        size_t bit = length / 2;
+        for (; reversed & bit; bit /= 2)
+            reversed ^= bit;
+        reversed |= bit;
     }
 }
 
@@ -759,13 +759,14 @@ static void split_pieces(const uint64_t *a, size_t na, unsigned w, double *re, d
         (j % 2 ? im : re)[j / 2] = 1.0;
 }
 
-/* r (nr limbs) = the sum of the rounded conv_j 2^(j w), conv_j = src / m;
- * the largest rounding error returned. */
+/* r (nr limbs) = the sum of the rounded conv_j 2^(j w), conv_j = src / m,
+ * and what lies above 2^(64 nr) in *carry (if not NULL) when all 2m
+ * pieces fill nr limbs exactly; the largest rounding error returned. */
 static double gather_pieces(const double *re, const double *im, size_t m, unsigned w,
-                            uint64_t *r, size_t nr)
+                            uint64_t *r, size_t nr, i128 *carry)
 {
     double worst = 0, scale = 1.0 / (double)m;
-    __extension__ __int128 acc = 0;
+    int64_t acc = 0; /* below 2^54 in size: outputs below 2^53 and a carry */
     u128 buffer = 0;
     unsigned fill = 0;
     size_t out = 0;
@@ -774,7 +775,7 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
         double c = (j % 2 ? im : re)[j / 2] * scale, rounded = nearbyint(c);
         worst = fmax(worst, fabs(c - rounded));
         acc += (int64_t)rounded;
-        buffer |= ((u128)acc & mask) << fill;
+        buffer |= ((u128)(uint64_t)acc & mask) << fill;
         acc >>= w; /* arithmetic: the floor */
         fill += w;
         if (fill >= 64) {
@@ -787,16 +788,115 @@ static double gather_pieces(const double *re, const double *im, size_t m, unsign
         r[out++] = (uint64_t)buffer;
     while (out < nr)
         r[out++] = 0;
+    if (carry)
+        *carry = acc;
     return worst;
 }
 
 /* Products above this many complex points go to Karatsuba (memory). */
 #define FFT_MUL_MAX_HALF_LENGTH ((size_t)1 << 24)
 
-mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+/* At most this many transform lengths are kept: a conversion uses a few
+ * for each level of its divide and conquer. */
+enum { CACHE_ENTRIES = 48 };
+
+typedef struct {
+    fft_plan fft;
+    square_plan sq;
+    double *tables;
+} fft_tables;
+
+struct fft_cache {
+    size_t max_half_length, count;
+    fft_tables entry[CACHE_ENTRIES];
+};
+
+fft_cache *fft_cache_new(size_t max_half_length)
 {
-    /* Pieces of w bits: the convolution's terms stay near 2^(2w - 2 +
-     * log2 n / 2) and its largest below 2^(2w - 2 + log2 n) < 2^50. */
+    fft_cache *cache = malloc(sizeof *cache);
+    if (cache)
+        cache->max_half_length = max_half_length, cache->count = 0;
+    return cache;
+}
+
+void fft_cache_free(fft_cache *cache)
+{
+    if (!cache)
+        return;
+    for (size_t i = 0; i < cache->count; i++)
+        free(cache->entry[i].tables);
+    free(cache);
+}
+
+/* The tables for length m: from the cache, or new (kept in the cache if
+ * it takes them; *owned set when the caller must free them). */
+static const fft_tables *tables_for(fft_cache *cache, size_t m, fft_tables *local, int *owned)
+{
+    *owned = 0;
+    int keep = cache && m <= cache->max_half_length && cache->count < CACHE_ENTRIES;
+    for (size_t i = 0; cache && i < cache->count; i++)
+        if (cache->entry[i].fft.m == m)
+            return &cache->entry[i];
+    fft_tables *t = keep ? &cache->entry[cache->count] : local;
+    t->tables = malloc(PLAN_TABLES * m * sizeof *t->tables);
+    if (!t->tables)
+        return NULL;
+    plans_init(&t->fft, &t->sq, m, t->tables);
+    if (keep)
+        cache->count++;
+    else
+        *owned = 1;
+    return t;
+}
+
+/* Whether pieces of w bits keep a cyclic convolution of 2m of them exact
+ * in doubles: its terms stay near 2^(2w - 2 + log2(2m) / 2) and its
+ * largest below 2^(2w - 2 + log2(2m)) < 2^50. */
+static int pieces_fit(unsigned w, size_t m)
+{
+    return 2.0 * w - 2 + log2(2.0 * (double)m) <= 50;
+}
+
+/* The cyclic convolution of the w-bit pieces of a and b, 2m of them, into
+ * r (nr limbs: the sum of the rounded outputs conv_j 2^(j w) below
+ * 2^(64 nr)); *carry, if not NULL, gets what lies above (2m w = 64 nr
+ * then). MP_ERR_PRECISION if an output was too far from an integer. */
+static mp_status convolve(fft_cache *cache, size_t m, unsigned w, const uint64_t *a, size_t na,
+                          const uint64_t *b, size_t nb, uint64_t *r, size_t nr,
+                          i128 *carry)
+{
+    if (m > FFT_MUL_MAX_HALF_LENGTH)
+        return MP_ERR_PRECISION;
+    fft_tables local;
+    int owned;
+    double *mem = malloc(4 * m * sizeof *mem);
+    const fft_tables *t = mem ? tables_for(cache, m, &local, &owned) : NULL;
+    if (!t) {
+        free(mem);
+        return MP_ERR_NOMEM;
+    }
+    double *re = mem, *im = mem + m, *y_re = mem + 2 * m, *y_im = mem + 3 * m;
+    split_pieces(a, na, w, re, im, m);
+    fft_forward(&t->fft, re, im);
+    if (a == b && na == nb) {
+        y_re = re;
+        y_im = im;
+    } else {
+        split_pieces(b, nb, w, y_re, y_im, m);
+        fft_forward(&t->fft, y_re, y_im);
+    }
+    pointwise_product(&t->sq, (spectra){re, im, y_re, y_im});
+    fft_inverse(&t->fft, re, im);
+    double worst = gather_pieces(re, im, m, w, r, nr, carry);
+    if (owned)
+        free(t->tables);
+    free(mem);
+    return worst <= MAX_ROUNDING_ERROR ? MP_OK : MP_ERR_PRECISION;
+}
+
+mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b,
+                  size_t nb)
+{
     unsigned w = 20;
     size_t m;
     for (;; w--) {
@@ -804,31 +904,49 @@ mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, 
         m = VD_LANES * VD_LANES;
         while (2 * m < pieces)
             m = next_half_length(m);
-        if (2.0 * w - 2 + log2(2.0 * (double)m) <= 50 || w == 8)
+        if (pieces_fit(w, m) || w == 8)
             break;
     }
-    if (m > FFT_MUL_MAX_HALF_LENGTH)
-        return MP_ERR_PRECISION;
-    double *mem = malloc((4 + PLAN_TABLES) * m * sizeof *mem);
-    if (!mem)
-        return MP_ERR_NOMEM;
-    double *re = mem, *im = mem + m, *y_re = mem + 2 * m, *y_im = mem + 3 * m;
-    fft_plan fft;
-    square_plan sq;
-    plans_init(&fft, &sq, m, mem + 4 * m);
-    split_pieces(a, na, w, re, im, m);
-    fft_forward(&fft, re, im);
-    if (a == b && na == nb) {
-        y_re = re;
-        y_im = im;
-    } else {
-        split_pieces(b, nb, w, y_re, y_im, m);
-        fft_forward(&fft, y_re, y_im);
+    return convolve(cache, m, w, a, na, b, nb, r, na + nb, NULL);
+}
+
+size_t fft_wrap_length(size_t min_limbs, size_t *half_length, unsigned *piece_bits)
+{
+    for (size_t m = VD_LANES * VD_LANES;; m = next_half_length(m)) {
+        uint64_t bits = 64 * (uint64_t)min_limbs;
+        unsigned w = (unsigned)((bits + 2 * m - 1) / (2 * m));
+        if (m % 32 == 0 && w <= 20 && pieces_fit(w, m)) {
+            *half_length = m;
+            *piece_bits = w;
+            return 2 * m * w / 64;
+        }
     }
-    pointwise_product(&sq, (spectra){re, im, y_re, y_im});
-    fft_inverse(&fft, re, im);
-    double worst = gather_pieces(re, im, m, w, r, na + nb);
-    free(mem);
-    return worst <= MAX_ROUNDING_ERROR ? MP_OK : MP_ERR_PRECISION;
+}
+
+/* r (n limbs) += c modulo B^n - 1, c signed: a carry out of the top limb
+ * comes back in at limb 0 (B^n = 1), a borrow goes back out of it. */
+static void add_wrapped(uint64_t *r, size_t n, i128 c)
+{
+    if (c >= 0) {
+        uint64_t out = limbs_add_1(r, n, (uint64_t)c);
+        while (out)
+            out = limbs_add_1(r, n, out);
+    } else {
+        uint64_t out = limbs_sub_1(r, n, (uint64_t)-c);
+        while (out)
+            out = limbs_sub_1(r, n, out);
+    }
+}
+
+mp_status fft_mul_wrapped(fft_cache *cache, uint64_t *r, size_t nr, size_t m, unsigned w,
+                          const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    if (na >= nr || nb >= nr || 2 * m * w != 64 * (uint64_t)nr)
+        return MP_ERR_ARG;
+    i128 carry = 0;
+    mp_status status = convolve(cache, m, w, a, na, b, nb, r, nr, &carry);
+    if (status == MP_OK)
+        add_wrapped(r, nr, carry);
+    return status;
 }
 // END SOLUTION

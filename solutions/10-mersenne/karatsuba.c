@@ -106,15 +106,21 @@ mp_status limbs_mul_karatsuba(uint64_t *r, const uint64_t *a, size_t na, const u
     return MP_OK;
 }
 
-mp_status limbs_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+mp_status limbs_mul_cached(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na,
+                           const uint64_t *b, size_t nb)
 {
     size_t shorter = na < nb ? na : nb;
     if (shorter >= FFT_CUTOFF) {
-        mp_status status = fft_mul(r, a, na, b, nb);
+        mp_status status = fft_mul(cache, r, a, na, b, nb);
         if (status != MP_ERR_PRECISION)
             return status;
     }
     return limbs_mul_karatsuba(r, a, na, b, nb);
+}
+
+mp_status limbs_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    return limbs_mul_cached(NULL, r, a, na, b, nb);
 }
 
 // END SOLUTION

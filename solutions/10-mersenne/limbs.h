@@ -55,8 +55,34 @@ mp_status limbs_mul_karatsuba(uint64_t *r, const uint64_t *a, size_t na, const u
 /* r (na + nb limbs) = a * b, na, nb >= 1, the fastest way available. */
 mp_status limbs_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
-/* r (na + nb limbs) = a * b, na, nb >= 1, by a floating-point FFT. */
-mp_status fft_mul(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+/* The tables of the FFT products of one computation (roots of unity and
+ * their bit-reversed order), kept from one product to the next of the same
+ * transform length: a divide and conquer makes many such products, and
+ * building the tables costs as much as a transform. Lengths above
+ * max_half_length complex points are not kept. */
+typedef struct fft_cache fft_cache;
+fft_cache *fft_cache_new(size_t max_half_length);
+void fft_cache_free(fft_cache *cache);
+
+/* limbs_mul with the FFT's tables from cache (NULL: none kept). */
+mp_status limbs_mul_cached(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na,
+                           const uint64_t *b, size_t nb);
+
+/* r (na + nb limbs) = a * b, na, nb >= 1, by a floating-point FFT, its
+ * tables from cache (which may be NULL). */
+mp_status fft_mul(fft_cache *cache, uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b,
+                  size_t nb);
+
+/* The length nr >= min_limbs of the FFT's cheapest product modulo
+ * B^nr - 1, with the half length and piece size to pass on. */
+size_t fft_wrap_length(size_t min_limbs, size_t *half_length, unsigned *piece_bits);
+
+/* r (nr limbs) = a * b modulo B^nr - 1 (B^nr - 1 itself may stand for 0),
+ * na, nb < nr, by a cyclic convolution with nr, m, w from
+ * fft_wrap_length: half the transform of the whole product when only a
+ * residue is needed. MP_ERR_PRECISION as fft_mul. */
+mp_status fft_mul_wrapped(fft_cache *cache, uint64_t *r, size_t nr, size_t m, unsigned w,
+                          const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
 /* The Lucas-Lehmer test for an odd prime p by the irrational-base discrete
  * weighted transform: *is_prime set, or MP_ERR_PRECISION if the rounding
