@@ -35,7 +35,7 @@ typedef enum {
 /* A short English description of a status. */
 const char *mp_status_str(mp_status status);
 
-/* ---- Exercise 1: digits without the number (section 2) ----------------- */
+/* ---- Exercise 1: digits without the number (sections 2-4) ------------- */
 
 /* The number of decimal digits of 2^p - 1 (p >= 1): floor(p log10 2) + 1,
  * exact for every p < 2^40. Computed so that it is right, not just
@@ -55,7 +55,7 @@ mp_status mp_last_digits(uint64_t p, unsigned k, char *out);
  * digit; out has k + 1 bytes. */
 mp_status mp_first_digits(uint64_t p, unsigned k, char *out);
 
-/* ---- Exercise 2: big integers (section 3) ------------------------------- */
+/* ---- Exercise 2: big integers (section 6) ------------------------------- */
 
 /* -1, 0 or 1 as (a, na) is below, equal to or above (b, nb). */
 int mp_compare(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
@@ -73,7 +73,7 @@ mp_status mp_sub(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, uin
 mp_status mp_mul_schoolbook(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
                             uint64_t *out, size_t cap, size_t *n_out);
 
-/* ---- Exercise 3: Karatsuba (section 4) ---------------------------------- */
+/* ---- Exercise 3: Karatsuba (section 7) ---------------------------------- */
 
 /* a * b by Karatsuba's three half-size products, recursing down to a
  * cut-off where the schoolbook method is faster (the chapter measures
@@ -83,11 +83,11 @@ mp_status mp_mul_karatsuba(const uint64_t *a, size_t na, const uint64_t *b, size
                            uint64_t *out, size_t cap, size_t *n_out);
 
 /* a * b by the fastest method the solution has (the reference switches to
- * an FFT for large operands, section 9). The same result as the others. */
+ * an FFT for large operands, section 10). The same result as the others. */
 mp_status mp_mul(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, uint64_t *out,
                  size_t cap, size_t *n_out);
 
-/* ---- Exercise 4: Lucas-Lehmer (sections 5 and 6) ------------------------ */
+/* ---- Exercise 4: Lucas-Lehmer (sections 8 and 9) ------------------------ */
 
 /* a mod (2^p - 1), 2 <= p, by shifts and adds (2^p = 1 modulo 2^p - 1):
  * the result is below 2^p - 1 (2^p - 1 itself gives 0). */
@@ -101,7 +101,7 @@ mp_status mp_mod_mersenne(const uint64_t *a, size_t na, uint64_t p, uint64_t *ou
 #define MP_LL_MAX_P 200000000u
 mp_status mp_lucas_lehmer(uint64_t p, int *is_prime);
 
-/* ---- Exercise 5: to decimal and back (section 7) ------------------------ */
+/* ---- Exercise 5: to decimal and back (section 11) ----------------------- */
 
 /* The decimal digits of (a, na), most significant first, no leading zeros
  * ("0" for zero), then a NUL: *len = the number of digits; cap is the
@@ -114,7 +114,7 @@ mp_status mp_to_decimal(const uint64_t *a, size_t na, char *out, size_t cap, siz
 mp_status mp_from_decimal(const char *digits, size_t len, uint64_t *out, size_t cap,
                           size_t *n_out);
 
-/* ---- Exercise 6: Benford (section 8) ------------------------------------ */
+/* ---- Exercise 6: Benford (sections 5 and 12) ---------------------------- */
 
 /* counts[d] = how many of 2^0, 2^1, ..., 2^n_max have leading decimal
  * digit d (counts[0] = 0), exact for n_max <= MP_BENFORD_MAX. */

@@ -203,19 +203,22 @@ static void danger_row(FILE *f, uint64_t p)
 }
 
 /* Scans p = 1 .. n: the exponents where double precision's floor is wrong,
- * counted. Only p log10 2 within 1e-6 of an integer can be: checked there. */
-static uint64_t scan_double_errors(uint64_t n, uint64_t *first_wrong)
+ * counted, the first of them and the first prime one (0 if none). Only
+ * p log10 2 within 1e-6 of an integer can be: checked there. */
+static uint64_t scan_double_errors(uint64_t n, uint64_t *first_wrong, uint64_t *first_prime)
 {
     const u128 step = LOG10_2_FIXED, near = (u128)1 << 108; /* 2^-20 < 1e-6 */
     u128 fraction = 0;
     uint64_t wrong = 0;
-    *first_wrong = 0;
+    *first_wrong = *first_prime = 0;
     for (uint64_t p = 1; p <= n; p++) {
         fraction += step;
         if ((fraction < near || -fraction < near) && double_floor(p) != (double)(digit_count(p) - 1)) {
             wrong++;
             if (!*first_wrong)
                 *first_wrong = p;
+            if (!*first_prime && is_prime(p))
+                *first_prime = p;
         }
     }
     return wrong;
@@ -232,11 +235,13 @@ static void danger(void)
                "p              floor exact    distance  side   floor double   double\n");
     for (size_t i = 1; i < count; i++)
         danger_row(f, q[i]);
-    uint64_t first_wrong, wrong = scan_double_errors(scan, &first_wrong);
+    uint64_t first_wrong, first_prime, wrong = scan_double_errors(scan, &first_wrong, &first_prime);
     fprintf(f, "\ndouble: floor(p * log10(2.0)) is wrong for %" PRIu64 " of the exponents p <= 10^%.0f",
             wrong, log10((double)scan));
     if (wrong)
         fprintf(f, ", the first p = %" PRIu64, first_wrong);
+    if (first_prime)
+        fprintf(f, ",\nthe first prime one p = %" PRIu64, first_prime);
     double closest = 1;
     for (size_t i = 1; i < count; i++) {
         uint64_t integer;
@@ -599,6 +604,13 @@ static mp_status schoolbook_method(uint64_t *r, const uint64_t *a, size_t na, co
     return MP_OK;
 }
 
+/* The FFT product alone, its tables built afresh for every product, as
+ * mp_mul builds them. */
+static mp_status fft_method(uint64_t *r, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    return fft_mul(NULL, r, a, na, b, nb);
+}
+
 /* One level of Karatsuba over schoolbook halves: where this beats the
  * schoolbook product is where the recursion should stop (its cut-off).
  * With a = a0 + a1 B^h, b = b0 + b1 B^h: z0 = a0 b0, z2 = a1 b1,
@@ -734,7 +746,7 @@ static void time_products(void)
         row[1] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
         t.method = limbs_mul_karatsuba;
         row[2] = seconds_per_call(&t);
-        t.method = fft_mul;
+        t.method = fft_method;
         row[3] = n >= 8 ? seconds_per_call(&t) : -1;
         t.method = karatsuba_once;
         row[4] = n <= max_schoolbook ? seconds_per_call(&t) : -1;
