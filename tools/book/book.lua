@@ -58,15 +58,24 @@ function book.read_results(path)
 end
 
 -- "**Exercise 2: measuring error (7 points, tests `errors/*`).**" -> 2,
--- "measuring error", {"errors"}; nil for any other paragraph.
+-- "measuring error", {"errors"}; also "**Exercise 1: digits**. ... (5 points, tests
+-- `digits/*`) ... (5 points, tests `last/*`)" -> 1, "digits", {"digits", "last"};
+-- nil for any other paragraph.
 local function exercise_of(block)
   if block.t ~= 'Para' or not block.content[1] or block.content[1].t ~= 'Strong' then return nil end
-  local number, title = stringify(block.content[1]):match('^Exercise (%d+): ([^(]-)%s*%(')
+  local heading = stringify(block.content[1])
+  local number, title = heading:match('^Exercise (%d+): ([^(]-)%s*%(')
+  if not number then -- the points follow the bold heading, one claim per suite
+    number, title = heading:match('^Exercise (%d+): (.-)[%.%s]*$')
+  end
   if not number then return nil end
-  local suites = {}
-  pandoc.walk_block(block, { Code = function(c)
+  local suites, seen = {}, {}
+  pandoc.walk_block(block, { Code = function(c) -- a suite may be named more than once
     local suite = c.text:match('^([%w_]+)/%*$')
-    if suite then table.insert(suites, suite) end
+    if suite and not seen[suite] then
+      seen[suite] = true
+      table.insert(suites, suite)
+    end
   end })
   return tonumber(number), title, suites
 end
