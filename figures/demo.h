@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "plotdata.h"
 
@@ -55,6 +56,21 @@ static void write_table(const char *name, const char *header, size_t rows, size_
         perror(path);
         exit(1);
     }
+}
+
+/* Reads the command line, OUT_DIR, into out_dir or exits with the usage.
+ * Returns 1 when DEMO_QUICK=1 asks for the short version (Valgrind needs
+ * every code path, not every epoch), else 0. */
+static int demo_start(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s OUT_DIR (the folder the chapter's numbers and figures go to)\n",
+                argv[0]);
+        exit(2);
+    }
+    out_dir = argv[1];
+    const char *quick = getenv("DEMO_QUICK");
+    return quick && strcmp(quick, "1") == 0;
 }
 
 #endif

@@ -559,11 +559,7 @@ static void write_points(const char *name, const lr_eyetrack *d)
 
 int main(int argc, char *argv[])
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 2;
-    }
-    out_dir = argv[1];
+    demo_start(argc, argv);
     lr_eyetrack train = load("data/eyetrack_train.csv"), test = load("data/eyetrack_test.csv");
     if (train.n > 64 || test.n > 16) {
         fprintf(stderr, "demo: the data set grew; enlarge the demo's arrays\n");

@@ -506,11 +506,7 @@ static void classifier(void)
 
 int main(int argc, char *argv[])
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 2;
-    }
-    out_dir = argv[1];
+    demo_start(argc, argv);
     weather();
     log_odds();
     overflow();

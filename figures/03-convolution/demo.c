@@ -397,11 +397,7 @@ static void pooling(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 2;
-    }
-    out_dir = argv[1];
+    demo_start(argc, argv);
     shifting();
     sliding();
     sliding2d();

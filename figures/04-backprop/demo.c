@@ -677,13 +677,7 @@ static void adversarial(const bp_digits *test, const bp_mlp *net)
 
 int main(int argc, char *argv[])
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 2;
-    }
-    out_dir = argv[1];
-    const char *q = getenv("DEMO_QUICK");
-    quick = q && strcmp(q, "1") == 0;
+    quick = demo_start(argc, argv);
     chapter_graph();
     activations();
     confident();

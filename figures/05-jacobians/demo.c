@@ -1243,11 +1243,7 @@ static void langevin_too_large(void)
 
 int main(int argc, char *argv[])
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 2;
-    }
-    out_dir = argv[1];
+    demo_start(argc, argv);
     by_hand();
     linearization();
     hadamard();

@@ -763,13 +763,7 @@ static void signs(const digits_svd *s)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 1;
-    }
-    out_dir = argv[1];
-    const char *q = getenv("DEMO_QUICK");
-    quick = q && strcmp(q, "1") == 0;
+    quick = demo_start(argc, argv);
     digits_svd s = {.data = digits_load("data/digits.csv")};
     size_t n = s.data.n;
     s.xc = new_doubles(n * D);

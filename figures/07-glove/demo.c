@@ -651,15 +651,7 @@ static void secure_dot(const model *m)
 
 int main(int argc, char **argv)
 {
-    const char *q = getenv("DEMO_QUICK");
-    quick = q && strcmp(q, "1") == 0;
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR (the folder the chapter's numbers and figures go to)\n",
-                argv[0]);
-        return 1;
-    }
-    out_dir = argv[1];
-
+    quick = demo_start(argc, argv);
     toy_counts();
     ice_steam_ratios();
     weighting();

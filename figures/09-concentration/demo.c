@@ -1331,13 +1331,7 @@ static void value_at_risk(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
-        return 1;
-    }
-    out_dir = argv[1];
-    const char *q = getenv("DEMO_QUICK");
-    quick = q && strcmp(q, "1") == 0;
+    quick = demo_start(argc, argv);
     bits();
     generators();
     randu_figure();
