@@ -151,8 +151,8 @@ enum {
     /* The depth of one gemm call: support/gemm.c reads a product that
      * shallow where it lies, where a deep one would copy all of A (125 MB
      * for the bench's matrices) into its packed panels on every call. */
-    DEPTH = 256,
-    /* Rows of A per block of A V: a block ROWS x DEPTH (512 KB) stays in
+    DEPTH = 128,
+    /* Rows of A per block of A V: a block ROWS x DEPTH (256 KB) stays in
      * L2 while each panel of V's columns passes over it. */
     ROWS = 256
 };
@@ -216,7 +216,7 @@ static pc_status iterate(const double *a, size_t m, size_t n, size_t k, size_t b
  * only its vectors are kept: the rounds on A that follow take their sigma
  * from A itself. */
 enum {
-    GRAM_WIDTH = 112, /* columns of G per block (7 panels of 16) */
+    GRAM_WIDTH = 48,  /* columns of G per block: the blocks above the diagonal cost little */
     DEGREE = 10,      /* Chebyshev degree between orthonormalisations */
     LOCK_RATIO = 4,   /* Ritz values this far above the filter's interval are locked */
     MAX_CYCLES = 60
