@@ -149,7 +149,7 @@ static double worst_residual(const block_work *w, size_t m, size_t k, double tol
 
 enum {
     /* The depth of one gemm call: support/gemm.c reads a product that
-     * shallow where it lies, where a deep one would copy all of A (125 MB
+     * shallow where it lies, while a deep one would copy all of A (125 MB
      * for the bench's matrices) into its packed panels on every call. */
     DEPTH = 128,
     /* Rows of A per block of A V: a block ROWS x DEPTH (256 KB) stays in
@@ -216,7 +216,8 @@ static pc_status iterate(const double *a, size_t m, size_t n, size_t k, size_t b
  * only its vectors are kept: the rounds on A that follow take their sigma
  * from A itself. */
 enum {
-    GRAM_WIDTH = 48,  /* columns of G per block: the blocks above the diagonal cost little */
+    GRAM_WIDTH = 48,  /* columns of G per block: narrow, so little is computed above the
+                       * diagonal; whole panels of 16 (AVX-512) and 8 (AVX2) columns */
     DEGREE = 10,      /* Chebyshev degree between orthonormalisations */
     LOCK_RATIO = 4,   /* Ritz values this far above the filter's interval are locked */
     MAX_CYCLES = 60
