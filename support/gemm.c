@@ -354,11 +354,7 @@ static void gemm_simple(int ta, int tb, size_t m, size_t n, size_t k, double alp
  * go through the shorter kernels. When A is not transposed and B is, the
  * last n % VD_LANES columns (less than a vector) are dot products of rows
  * both stored contiguously: gemm_dots computes them without copying or
- * padding. So are all the columns when fewer than NR would be left for the
- * column-blocked kernel: it would run one vector wide, MR multiply-adds
- * for MR + 1 loads, against DR * DC for DR + DC in gemm_dots, besides
- * copying B. (With AVX-512, the 10 outputs of the network's last layer
- * run twice as fast this way.) */
+ * padding. */
 static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
                          const double *a, size_t lda, const double *b, size_t ldb, double beta,
                          double *c, size_t ldc)
@@ -368,8 +364,6 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
     size_t n_panels = n; /* columns done by the column-blocked kernel */
     if (tb && !ta) {
         n_panels = n - n % VD_LANES;
-        if (n_panels < NR)
-            n_panels = 0;
         gemm_dots(m, n - n_panels, k, alpha, a, lda, b + n_panels * ldb, ldb, beta,
                   c + n_panels, ldc);
     }
