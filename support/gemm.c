@@ -29,11 +29,18 @@ enum { MR = 6, NV = 2 }; /* 6 x 8 doubles: 12 accumulators */
 enum { MR = 4, NV = 2 }; /* 4 x 4 doubles: 8 accumulators */
 #endif
 
+/* KC is small enough that the KC x NR panel of B (16 KB with AVX-512, 8 KB
+ * with AVX2) and the MR x KC panel of A share a 32 KB L1 with room to
+ * spare: at 256 the AVX-512 panels (32 + 16 KB) overflow it, and the
+ * 1024 x 1024 product runs about 20 % slower. Products no deeper
+ * than SHALLOW_K skip the blocking (gemm_shallow), where a deeper panel
+ * costs less than packing would. */
 enum {
     NR = NV * VD_LANES, /* columns of the register block */
-    KC = 256,           /* depth of a block: a KC x NR panel of B stays in L1 */
+    KC = 128,           /* depth of a block: a KC x NR panel of B stays in L1 */
     MC = 96,            /* rows of a packed block of A (MC x KC doubles, in L2) */
-    NC = 2048           /* columns of a packed block of B (KC x NC doubles) */
+    NC = 2048,          /* columns of a packed block of B (KC x NC doubles) */
+    SHALLOW_K = 256     /* deepest product done by gemm_shallow */
 };
 
 /* op(X)[i][j] for a matrix stored row-major with row length ld. */
@@ -74,13 +81,17 @@ static void pack_a(const double *a, size_t lda, int trans, size_t i0, size_t mc,
 static void pack_b(const double *b, size_t ldb, int trans, size_t p0, size_t kc, size_t j0,
                    size_t nc, double *out)
 {
-    for (size_t jr = 0; jr < nc; jr += NR) {
-        size_t cols = nc - jr < NR ? nc - jr : NR;
-        double *panel = out + jr * kc;
-        if (!trans) {
-            for (size_t p = 0; p < kc; p++) {
-                const double *src = b + (p0 + p) * ldb + j0 + jr;
-                double *dst = panel + p * NR;
+    if (!trans) {
+        /* Row by row: each stored row is read once, front to back, as the
+         * hardware prefetcher expects. Panel by panel, the reads would hop
+         * from row to row, a page apart in a large matrix, and wait for
+         * memory at every hop. */
+        for (size_t p = 0; p < kc; p++) {
+            const double *row = b + (p0 + p) * ldb + j0;
+            for (size_t jr = 0; jr < nc; jr += NR) {
+                size_t cols = nc - jr < NR ? nc - jr : NR;
+                const double *src = row + jr;
+                double *dst = out + jr * kc + p * NR;
                 if (cols == NR) {
                     for (int v = 0; v < NV; v++)
                         vd_store(dst + v * VD_LANES, vd_load(src + v * VD_LANES));
@@ -91,30 +102,34 @@ static void pack_b(const double *b, size_t ldb, int trans, size_t p0, size_t kc,
                         dst[c] = 0.0;
                 }
             }
-        } else {
-            /* Rows of the stored B become columns of the panel: a square of
-             * VD_LANES x VD_LANES values at a time is loaded, one vector per
-             * stored row, transposed in registers and stored one vector per
-             * row of the panel; what is left over is copied one by one. */
-            size_t vecs = cols / VD_LANES, p_vec = vecs ? kc - kc % VD_LANES : 0;
-            for (size_t p = 0; p < p_vec; p += VD_LANES)
-                for (size_t v = 0; v < vecs; v++) {
-                    vd sq[VD_LANES];
-                    for (int q = 0; q < VD_LANES; q++)
-                        sq[q] = vd_load(b + (j0 + jr + v * VD_LANES + q) * ldb + p0 + p);
-                    vd_transpose(sq);
-                    for (int q = 0; q < VD_LANES; q++)
-                        vd_store(panel + (p + q) * NR + v * VD_LANES, sq[q]);
-                }
-            for (size_t c = 0; c < cols; c++) {
-                const double *src = b + (j0 + jr + c) * ldb + p0;
-                for (size_t p = c < vecs * VD_LANES ? p_vec : 0; p < kc; p++)
-                    panel[p * NR + c] = src[p];
-            }
-            for (size_t p = 0; p < kc; p++)
-                for (size_t c = cols; c < NR; c++)
-                    panel[p * NR + c] = 0.0;
         }
+        return;
+    }
+    for (size_t jr = 0; jr < nc; jr += NR) {
+        size_t cols = nc - jr < NR ? nc - jr : NR;
+        double *panel = out + jr * kc;
+        /* Rows of the stored B become columns of the panel: a square of
+         * VD_LANES x VD_LANES values at a time is loaded, one vector per
+         * stored row, transposed in registers and stored one vector per
+         * row of the panel; what is left over is copied one by one. */
+        size_t vecs = cols / VD_LANES, p_vec = vecs ? kc - kc % VD_LANES : 0;
+        for (size_t p = 0; p < p_vec; p += VD_LANES)
+            for (size_t v = 0; v < vecs; v++) {
+                vd sq[VD_LANES];
+                for (int q = 0; q < VD_LANES; q++)
+                    sq[q] = vd_load(b + (j0 + jr + v * VD_LANES + q) * ldb + p0 + p);
+                vd_transpose(sq);
+                for (int q = 0; q < VD_LANES; q++)
+                    vd_store(panel + (p + q) * NR + v * VD_LANES, sq[q]);
+            }
+        for (size_t c = 0; c < cols; c++) {
+            const double *src = b + (j0 + jr + c) * ldb + p0;
+            for (size_t p = c < vecs * VD_LANES ? p_vec : 0; p < kc; p++)
+                panel[p * NR + c] = src[p];
+        }
+        for (size_t p = 0; p < kc; p++)
+            for (size_t c = cols; c < NR; c++)
+                panel[p * NR + c] = 0.0;
     }
 }
 
@@ -187,6 +202,15 @@ static inline __attribute__((always_inline)) void micro_kernel(int mr, int nv, s
 static void kernel_packed(size_t kc, const double *a, const double *b, double alpha, double beta,
                           double *c, size_t ldc, size_t rows, size_t cols)
 {
+    /* A large C is seldom in L1 or L2 and is read or written only after
+     * the whole depth: asked for now, its lines arrive while the
+     * multiply-adds run instead of stalling the stores at the end. (The
+     * small products of gemm_shallow find C in cache and run slower with
+     * the extra instructions.) */
+    for (size_t r = 0; r < rows; r++) {
+        __builtin_prefetch(c + r * ldc, 1);
+        __builtin_prefetch(c + r * ldc + cols - 1, 1);
+    }
     if (cols <= VD_LANES)
         micro_kernel(MR, 1, kc, a, 1, MR, b, NR, alpha, beta, c, ldc, rows, cols);
     else
@@ -323,7 +347,7 @@ static void gemm_simple(int ta, int tb, size_t m, size_t n, size_t k, double alp
         }
 }
 
-/* A product with k <= KC: one block deep, so A and, unless transposed, B
+/* A product with k <= SHALLOW_K: one block deep, so A and, unless transposed, B
  * are read where they are. Only a transposed B (whose rows must become
  * contiguous) and a last panel of fewer than NR columns (which must be
  * zero-padded) are copied; the rows left below the last whole panel of MR
@@ -335,7 +359,7 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
                          const double *a, size_t lda, const double *b, size_t ldb, double beta,
                          double *c, size_t ldc)
 {
-    _Alignas(64) double edge_b[KC * NR];
+    _Alignas(64) double edge_b[SHALLOW_K * NR];
     double *packed_b = NULL;
     size_t n_panels = n; /* columns done by the column-blocked kernel */
     if (tb && !ta) {
@@ -385,7 +409,7 @@ void gemm(gemm_transpose trans_a, gemm_transpose trans_b, size_t m, size_t n, si
         scale_c(m, n, beta, c, ldc);
         return;
     }
-    if (k <= KC) {
+    if (k <= SHALLOW_K) {
         gemm_shallow(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
