@@ -32,7 +32,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,11 +391,19 @@ static gv_status threaded_epoch(const gv_record *records, size_t count, size_t v
  * rare ones, and about as many records); runs rather than single ids so
  * that a cache line shared by two neighbouring rows seldom belongs to two
  * parts. A tile's rows, 2 x 23,524 / TILES of them with their squares,
- * about 5 MB, stay in the caches while its records are trained. */
+ * about 5 MB, stay in the caches while its records are trained.
+ *
+ * Phase p of an epoch trains the tiles (a, (a + p) % TILES), which share
+ * no word part and no context part: thread t of two takes those with a in
+ * its half. The records are stored in that order, phase by phase, each
+ * phase's first half then its second, so that a thread's share of a phase
+ * is one call of gv_adagrad_epoch (each call checks the whole model, 38
+ * MB: once a tile would read more memory than the tile's training). */
 enum { TILES = 8, ROW_RUN = 8 };
 typedef struct {
-    gv_record *records[TILES][TILES];
-    size_t count[TILES][TILES];
+    gv_record *records;           /* all of them, in the order above */
+    size_t start[TILES][THREADS]; /* where phase p's half t starts */
+    size_t count[TILES][THREADS];
 } tiles;
 
 static int part_of(uint32_t id)
@@ -404,87 +411,69 @@ static int part_of(uint32_t id)
     return (int)(id / ROW_RUN % TILES);
 }
 
-static void tiles_free(tiles *t)
-{
-    for (int a = 0; a < TILES; a++)
-        for (int b = 0; b < TILES; b++)
-            free(t->records[a][b]);
-}
-
 static gv_status tiles_make(const gv_record *records, size_t count, tiles *t)
 {
     memset(t, 0, sizeof *t);
+    size_t tile[TILES][TILES] = {{0}};
     for (size_t r = 0; r < count; r++)
-        t->count[part_of(records[r].row)][part_of(records[r].col)]++;
-    for (int a = 0; a < TILES; a++)
-        for (int b = 0; b < TILES; b++)
-            if (!(t->records[a][b] = malloc((t->count[a][b] + 1) * sizeof(gv_record)))) {
-                tiles_free(t);
-                return GV_ERR_NOMEM;
+        tile[part_of(records[r].row)][part_of(records[r].col)]++;
+    /* where each tile starts: phase by phase, half by half, a ascending */
+    size_t begin[TILES][TILES], at = 0;
+    for (int p = 0; p < TILES; p++)
+        for (int h = 0; h < THREADS; h++) {
+            t->start[p][h] = at;
+            for (int a = h * (TILES / THREADS); a < (h + 1) * (TILES / THREADS); a++) {
+                begin[a][(a + p) % TILES] = at;
+                at += tile[a][(a + p) % TILES];
             }
-    size_t filled[TILES][TILES] = {{0}};
+            t->count[p][h] = at - t->start[p][h];
+        }
+    if (!(t->records = malloc((count ? count : 1) * sizeof *t->records)))
+        return GV_ERR_NOMEM;
     for (size_t r = 0; r < count; r++) {
         int a = part_of(records[r].row), b = part_of(records[r].col);
-        t->records[a][b][filled[a][b]++] = records[r];
+        t->records[begin[a][b]++] = records[r];
     }
     return GV_OK;
 }
 
-/* A phase shared by the threads: the tiles (a, (a + phase) % TILES), taken
- * in turn from next by whichever thread is free (they share no row, so the
- * order and the thread make no difference to the result), and each tile's
- * cost, summed in a fixed order after the phase. */
-typedef struct {
-    const tiles *t;
-    int phase;
-    atomic_int next;
-    size_t vocab_size;
-    double *params, *gradsq;
-    double cost[TILES];
-    gv_status status[TILES];
-} tile_phase;
-
-static void *train_tiles(void *arg)
+static void tiles_free(tiles *t)
 {
-    tile_phase *ph = arg;
-    for (int a; (a = atomic_fetch_add(&ph->next, 1)) < TILES;) {
-        int b = (a + ph->phase) % TILES;
-        size_t n = ph->t->count[a][b];
-        ph->cost[a] = 0.0;
-        ph->status[a] = n == 0 ? GV_OK
-                               : gv_adagrad_epoch(ph->t->records[a][b], n, ph->vocab_size, DIM,
-                                                  &TRAINING, ph->params, ph->gradsq,
-                                                  &ph->cost[a]);
-    }
-    return NULL;
+    free(t->records);
 }
 
-/* One epoch by tiles on `threads` threads (1 or 2): TILES phases; phase p
- * trains the tiles (a, (a + p) % TILES), no two of which share a word part
- * or a context part, so that threads training them side by side never
- * write the same row, and the result does not depend on the number of
- * threads. Between phases (a join) the context parts change hands. */
+/* One epoch by tiles on `threads` threads (1 or THREADS): phase after
+ * phase, the halves side by side, or one after the other as one call. The
+ * threads never write the same row, and the result does not depend on
+ * their number. Between phases (a join) the context parts change hands. */
 static gv_status tiled_epoch(const tiles *t, int threads, size_t vocab_size, double *params,
                              double *gradsq, size_t count, double *cost)
 {
     double total = 0.0;
-    for (int phase = 0; phase < TILES; phase++) {
-        tile_phase ph = {.t = t, .phase = phase, .vocab_size = vocab_size, .params = params,
-                         .gradsq = gradsq};
-        atomic_init(&ph.next, 0);
+    gv_status s = GV_OK;
+    for (int p = 0; p < TILES && s == GV_OK; p++) {
+        share shares[THREADS];
+        int parts = threads > 1 ? THREADS : 1;
+        for (int h = 0; h < parts; h++) {
+            size_t n = threads > 1 ? t->count[p][h] : t->count[p][0] + t->count[p][1];
+            shares[h] = (share){t->records + t->start[p][h], n, vocab_size, params, gradsq, 0.0,
+                                n ? GV_ERR_NOMEM : GV_OK};
+        }
         pthread_t helper;
-        int started = threads > 1 && pthread_create(&helper, NULL, train_tiles, &ph) == 0;
-        train_tiles(&ph);
+        int started = parts > 1 && shares[1].count > 0 &&
+                      pthread_create(&helper, NULL, train_share, &shares[1]) == 0;
+        if (shares[0].count > 0)
+            train_share(&shares[0]);
         if (started)
             pthread_join(helper, NULL);
-        for (int a = 0; a < TILES; a++) {
-            if (ph.status[a] != GV_OK)
-                return ph.status[a];
-            total += ph.cost[a] * (double)t->count[a][(a + phase) % TILES];
+        for (int h = 0; h < parts; h++) {
+            if (shares[h].status != GV_OK && s == GV_OK)
+                s = shares[h].status;
+            total += shares[h].cost * (double)shares[h].count;
         }
     }
     *cost = total / (double)count;
-    return GV_OK;
+    return s;
 }
 
 /* EPOCHS epochs on two threads, Hogwild, from the same start as the
