@@ -223,7 +223,8 @@ race_check() {
 # The reference against itself, up to three runs: every kernel must be
 # timed "as fast as the reference" in at least one of them.
 race_self() {
-    local lesson=$1 runs="$build/race/solutions/$lesson.runs"
+    local lesson=$1
+    local runs="$build/race/solutions/$lesson.runs"
     rm -f "$runs"
     for attempt in 1 2 3; do
         RACE_SECONDS=0.4 tools/race.sh "$build" solutions "$lesson" >>"$build/race-solutions.log" 2>&1 &&

@@ -40,8 +40,8 @@
 /* What one test's student code may print: enough for any honest debugging
  * print, small enough that a print loop cannot fill the disk. */
 #define OUTPUT_CAP (1 << 20)
-#define MEMORY_CAP_MB 512
-#define SANITIZER_EXIT 86 /* the sanitizers' exit code in the sandbox */
+#define MEMORY_CAP_MB SB_MEMORY_CAP_MB
+#define SANITIZER_EXIT SB_SANITIZER_EXIT
 #define NOBODY 65534
 
 /* One test runs per process, so the test's state is this process's state. */
@@ -243,7 +243,7 @@ static void explain_sanitizer(const char *output, char *message, size_t size)
 {
     const char *p;
     char where[600] = "your code";
-    if (strstr(output, "hard rss limit exhausted") ||
+    if (strstr(output, SB_MEMORY_CAP_MESSAGE) || strstr(output, "hard rss limit exhausted") ||
         strstr(output, "AddressSanitizer: out of memory") ||
         strstr(output, "allocation-size-too-big") ||
         strstr(output, "AddressSanitizer: requested allocation size")) {

@@ -35,6 +35,15 @@
 #define SB_POISON (SB_BASE + 3 * SB_REGION_SIZE)
 #define SB_POISON_SIZE ((uintptr_t)1 << 20)
 
+/* Memory student code may allocate. The judge sets RLIMIT_DATA to it for the
+ * plain sandbox; the sanitized sandbox counts what malloc has handed out
+ * (server.c) and has ASan's resident-memory limit as a backstop. */
+#define SB_MEMORY_CAP_MB 512
+/* The sanitized sandbox's exit code for a sanitizer's report, or the cap. */
+#define SB_SANITIZER_EXIT 86
+/* What the sandbox prints when the count passes the cap. */
+#define SB_MEMORY_CAP_MESSAGE "grader: the sandbox's memory cap is exhausted"
+
 /* File descriptors the sandbox starts with. */
 enum { SB_FD_REQUEST = 3, SB_FD_REPLY = 4, SB_FD_RO = 5, SB_FD_RWJ = 6, SB_FD_RWS = 7 };
 

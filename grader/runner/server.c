@@ -48,6 +48,7 @@ void *__asan_region_is_poisoned(void *begin, size_t size);
 void __asan_poison_memory_region(const volatile void *addr, size_t size);
 void __asan_unpoison_memory_region(const volatile void *addr, size_t size);
 size_t __asan_get_alloc_stack(void *addr, void **trace, size_t size, int *thread_id);
+size_t __sanitizer_get_current_allocated_bytes(void);
 #endif
 
 /* Redzones around a call's array arguments (sanitized builds). */
@@ -158,6 +159,29 @@ static struct live {
 static atomic_int tracking;
 
 #ifdef SB_ASAN
+/* ---- the memory cap -------------------------------------------------------------
+ * ASan's own limit (hard_rss_limit_mb) counts resident pages, so it misses
+ * memory allocated but never touched, and memory touched page by page can
+ * take longer to fault in than a test may run. The cap therefore counts what
+ * malloc handed out, as RLIMIT_DATA does for the plain sandbox, looking at
+ * ASan's total after every mebibyte allocated. */
+enum { CAP_CHECK_EVERY = 1 << 20 };
+static atomic_size_t allocated_unchecked;
+
+static void enforce_memory_cap(size_t size)
+{
+    size_t since = atomic_fetch_add_explicit(&allocated_unchecked, size, memory_order_relaxed);
+    if (since + size < CAP_CHECK_EVERY)
+        return;
+    atomic_store_explicit(&allocated_unchecked, 0, memory_order_relaxed);
+    if (__sanitizer_get_current_allocated_bytes() > (size_t)SB_MEMORY_CAP_MB << 20) {
+        static const char message[] = "\n" SB_MEMORY_CAP_MESSAGE "\n";
+        ssize_t ignored = write(1, message, sizeof message - 1);
+        (void)ignored;
+        _exit(SB_SANITIZER_EXIT);
+    }
+}
+
 static atomic_flag live_lock = ATOMIC_FLAG_INIT;
 static size_t live_count;
 
@@ -168,6 +192,8 @@ static size_t slot_of(uintptr_t p)
 
 static void on_malloc(const volatile void *p, size_t size)
 {
+    if (p)
+        enforce_memory_cap(size);
     if (!atomic_load(&tracking) || !p)
         return;
     while (atomic_flag_test_and_set(&live_lock))

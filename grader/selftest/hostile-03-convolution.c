@@ -130,8 +130,6 @@ cv_status cv_pool(const float *img, size_t h, size_t w, size_t size, size_t stri
         void **block = malloc(1 << 20);
         if (!block)
             break;
-        for (size_t at = 0; at < (1 << 20); at += 4096) /* one byte a page: resident */
-            ((volatile char *)block)[at] = 1;
         *block = chain;
         chain = block;
     }
