@@ -298,29 +298,45 @@ static inline __attribute__((always_inline)) void dot_kernel(int mr, int nc, siz
         }
 }
 
-/* C[0..m-1][0..n-1] by dot_kernel: blocks of DR rows by DC columns, then
- * single rows and single columns for what is left. */
+/* C[0..m-1][0..n-1] by dot_kernel: blocks of DR rows by DC columns, with
+ * single rows for what is left below, and the last n % DC columns as one
+ * narrower block, since each column of a block is another independent chain
+ * of multiply-adds for the processor to overlap. */
 static void gemm_dots(size_t m, size_t n, size_t k, double alpha, const double *a, size_t lda,
                       const double *b, size_t ldb, double beta, double *c, size_t ldc)
 {
+#define DOTS(MR_, NC_) dot_kernel(MR_, NC_, k, ai, lda, bj, ldb, alpha, beta, cij, ldc)
+#define DOTS_TALL_OR_NOT(NC_) (tall ? DOTS(DR, NC_) : DOTS(1, NC_))
     for (size_t j = 0; j < n;) {
-        int wide = n - j >= DC;
+        size_t nc = n - j < DC ? n - j : DC;
         for (size_t i = 0; i < m;) {
             const double *ai = a + i * lda, *bj = b + j * ldb;
             double *cij = c + i * ldc + j;
             int tall = m - i >= DR;
-            if (tall && wide)
-                dot_kernel(DR, DC, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
-            else if (tall)
-                dot_kernel(DR, 1, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
-            else if (wide)
-                dot_kernel(1, DC, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
-            else
-                dot_kernel(1, 1, k, ai, lda, bj, ldb, alpha, beta, cij, ldc);
+            switch (nc) {
+            case 1:
+                DOTS_TALL_OR_NOT(1);
+                break;
+#if SIMD_BYTES == 64
+            case 2:
+                DOTS_TALL_OR_NOT(2);
+                break;
+            case 3:
+                DOTS_TALL_OR_NOT(3);
+                break;
+            case 4:
+                DOTS_TALL_OR_NOT(4);
+                break;
+#endif
+            default:
+                DOTS_TALL_OR_NOT(DC);
+            }
             i += tall ? DR : 1;
         }
-        j += wide ? DC : 1;
+        j += nc;
     }
+#undef DOTS_TALL_OR_NOT
+#undef DOTS
 }
 
 /* C = beta * C (k == 0, or alpha == 0). */
@@ -354,7 +370,50 @@ static void gemm_simple(int ta, int tb, size_t m, size_t n, size_t k, double alp
  * go through the shorter kernels. When A is not transposed and B is, the
  * last n % VD_LANES columns (less than a vector) are dot products of rows
  * both stored contiguously: gemm_dots computes them without copying or
- * padding. */
+ * padding; the others may go through gemm_shallow_transposed. */
+/* Whether C = A B^T, n columns of it, is better computed as its transpose,
+ * C^T = B A^T: the rows of B are then read in place and A^T is packed instead
+ * of B^T. That copies less when A has fewer rows than B, and it fills the
+ * kernel's NR columns when B has fewer rows than that and A has enough (the
+ * ten outputs of lesson 04's network, with AVX-512). */
+static int transpose_pays(size_t m, size_t n)
+{
+    return m < n || (n < NR && m >= NR);
+}
+
+/* C = alpha A B^T + beta C, k <= SHALLOW_K, as C^T = B A^T: each register
+ * block of C^T is computed into a buffer, then written to C row by row. The
+ * multiply-adds and their order are gemm_shallow's, and so are the bits. */
+static void gemm_shallow_transposed(size_t m, size_t n, size_t k, double alpha,
+                                    const double *a, size_t lda, const double *b, size_t ldb,
+                                    double beta, double *c, size_t ldc)
+{
+    double *packed_at = aligned_alloc(64, round_up(k * round_up(m, NR) * sizeof(double), 64));
+    if (!packed_at) {
+        gemm_simple(0, 1, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return;
+    }
+    pack_b(a, lda, 1, 0, k, 0, m, packed_at);
+    _Alignas(64) double block[MR * NR];
+    for (size_t ir = 0; ir < m; ir += NR) {
+        size_t rows_of_c = min_size(m - ir, NR);
+        for (size_t jr = 0; jr < n;) {
+            size_t left = n - jr, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            kernel_strided(mr, k, b + jr * ldb, ldb, 1, packed_at + ir * k, NR, 1.0, 0.0, block,
+                           NR, rows_of_c);
+            for (size_t i = 0; i < rows_of_c; i++) {
+                double *row = c + (ir + i) * ldc + jr;
+                for (size_t j = 0; j < mr; j++) {
+                    double out = alpha * block[j * NR + i];
+                    row[j] = beta == 0.0 ? out : sd_fma(beta, row[j], out);
+                }
+            }
+            jr += mr;
+        }
+    }
+    free(packed_at);
+}
+
 static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
                          const double *a, size_t lda, const double *b, size_t ldb, double beta,
                          double *c, size_t ldc)
@@ -366,6 +425,10 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
         n_panels = n - n % VD_LANES;
         gemm_dots(m, n - n_panels, k, alpha, a, lda, b + n_panels * ldb, ldb, beta,
                   c + n_panels, ldc);
+        if (n_panels && transpose_pays(m, n_panels)) {
+            gemm_shallow_transposed(m, n_panels, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
     }
     if (n_panels == 0)
         return;
@@ -385,16 +448,26 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
         pack_b(b, ldb, 0, 0, k, n - n % NR, n % NR, edge_b);
     }
     size_t rsa = ta ? 1 : lda, csa = ta ? lda : 1;
-    for (size_t jr = 0; jr < n_panels; jr += NR) {
-        size_t cols = min_size(n_panels - jr, NR);
-        const double *pb = pack ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
-        size_t rsb = pack || cols < NR ? NR : ldb;
-        for (size_t ir = 0; ir < m;) {
+    /* The panels of B one after the other, each against every row of A; or,
+     * when A is the larger and all of B fits in L1 beside a block of A, the
+     * rows of A in blocks, each against every panel of B. Either way the
+     * larger operand goes through the cache once. */
+    int rows_outer = m > n_panels && k * n_panels * sizeof(double) <= 32768;
+    size_t outer_end = rows_outer ? m : n_panels, inner_end = rows_outer ? n_panels : m;
+    for (size_t outer = 0; outer < outer_end;) {
+        size_t outer_step = 0;
+        for (size_t inner = 0; inner < inner_end;) {
+            size_t ir = rows_outer ? outer : inner, jr = rows_outer ? inner : outer;
             size_t left = m - ir, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            size_t cols = min_size(n_panels - jr, NR);
+            const double *pb = pack ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
+            size_t rsb = pack || cols < NR ? NR : ldb;
             kernel_strided(mr, k, a + ir * rsa, rsa, csa, pb, rsb, alpha, beta,
                            c + ir * ldc + jr, ldc, cols);
-            ir += mr;
+            inner += rows_outer ? NR : mr;
+            outer_step = rows_outer ? mr : NR;
         }
+        outer += outer_step;
     }
     free(packed_b);
 }

@@ -128,6 +128,17 @@ static inline vd vd_fma(vd a, vd b, vd c)
 #endif
 }
 
+/* One lane of vd_fma, rounded the same way: fused where vd_fma is, a * b + c
+ * where it is not (SSE2), so that scalar code can finish what a kernel did. */
+static inline double sd_fma(double a, double b, double c)
+{
+#if SIMD_BYTES == 64 || (SIMD_BYTES == 32 && defined(__FMA__))
+    return __builtin_fma(a, b, c);
+#else
+    return a * b + c;
+#endif
+}
+
 /* max and min as the instructions define them: if either is NaN, the second
  * operand is returned. */
 static inline vf vf_max(vf a, vf b)
