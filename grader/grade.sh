@@ -124,7 +124,7 @@ for lesson in "${lessons[@]}"; do
 
     build_log=$out/$lesson.build.log
     problem=""
-    if ! make -s --no-print-directory -j2 grader-bins LESSON="$lesson" IMPL="$impl" \
+    if ! make -s --no-print-directory -j2 grader-bins BUILD="$build" LESSON="$lesson" IMPL="$impl" \
         GRADE_MODE="$mode" >"$build_log" 2>&1; then
         problem="did not compile"
         echo "  ${red}your code does not compile${plain}; the first errors:"
