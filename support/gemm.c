@@ -251,6 +251,13 @@ static size_t min_size(size_t x, size_t y)
     return x < y ? x : y;
 }
 
+/* Rows of the next register block when left rows remain: MR, or the
+ * largest of the shorter kernels' 4, 2 and 1 that fits. */
+static size_t block_rows(size_t left)
+{
+    return left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+}
+
 /* A few columns of A B^T: entry (i, j) is the dot product of row i of A and
  * row j of the stored B, both contiguous, so the kernel runs along the depth
  * instead: mr x nc accumulators, each a vector of partial sums over VD_LANES
@@ -363,14 +370,6 @@ static void gemm_simple(int ta, int tb, size_t m, size_t n, size_t k, double alp
         }
 }
 
-/* A product with k <= SHALLOW_K: one block deep, so A and, unless transposed, B
- * are read where they are. Only a transposed B (whose rows must become
- * contiguous) and a last panel of fewer than NR columns (which must be
- * zero-padded) are copied; the rows left below the last whole panel of MR
- * go through the shorter kernels. When A is not transposed and B is, the
- * last n % VD_LANES columns (less than a vector) are dot products of rows
- * both stored contiguously: gemm_dots computes them without copying or
- * padding; the others may go through gemm_shallow_transposed. */
 /* Whether C = A B^T, n columns of it, is better computed as its transpose,
  * C^T = B A^T: the rows of B are then read in place and A^T is packed instead
  * of B^T. That copies less when A has fewer rows than B, and it fills the
@@ -398,7 +397,7 @@ static void gemm_shallow_transposed(size_t m, size_t n, size_t k, double alpha,
     for (size_t ir = 0; ir < m; ir += NR) {
         size_t rows_of_c = min_size(m - ir, NR);
         for (size_t jr = 0; jr < n;) {
-            size_t left = n - jr, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            size_t mr = block_rows(n - jr);
             kernel_strided(mr, k, b + jr * ldb, ldb, 1, packed_at + ir * k, NR, 1.0, 0.0, block,
                            NR, rows_of_c);
             for (size_t i = 0; i < rows_of_c; i++) {
@@ -414,6 +413,14 @@ static void gemm_shallow_transposed(size_t m, size_t n, size_t k, double alpha,
     free(packed_at);
 }
 
+/* A product with k <= SHALLOW_K: one block deep, so A and, unless transposed, B
+ * are read where they are. Only a transposed B (whose rows must become
+ * contiguous) and a last panel of fewer than NR columns (which must be
+ * zero-padded) are copied; the rows left below the last whole panel of MR
+ * go through the shorter kernels. When A is not transposed and B is, the
+ * last n % VD_LANES columns (less than a vector) are dot products of rows
+ * both stored contiguously: gemm_dots computes them without copying or
+ * padding; the others may go through gemm_shallow_transposed. */
 static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
                          const double *a, size_t lda, const double *b, size_t ldb, double beta,
                          double *c, size_t ldc)
@@ -455,17 +462,16 @@ static void gemm_shallow(int ta, int tb, size_t m, size_t n, size_t k, double al
     int rows_outer = m > n_panels && k * n_panels * sizeof(double) <= 32768;
     size_t outer_end = rows_outer ? m : n_panels, inner_end = rows_outer ? n_panels : m;
     for (size_t outer = 0; outer < outer_end;) {
-        size_t outer_step = 0;
+        size_t outer_step = rows_outer ? block_rows(m - outer) : NR;
         for (size_t inner = 0; inner < inner_end;) {
             size_t ir = rows_outer ? outer : inner, jr = rows_outer ? inner : outer;
-            size_t left = m - ir, mr = left >= MR ? MR : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            size_t mr = rows_outer ? outer_step : block_rows(m - ir);
             size_t cols = min_size(n_panels - jr, NR);
             const double *pb = pack ? packed_b + jr * k : cols < NR ? edge_b : b + jr;
             size_t rsb = pack || cols < NR ? NR : ldb;
             kernel_strided(mr, k, a + ir * rsa, rsa, csa, pb, rsb, alpha, beta,
                            c + ir * ldc + jr, ldc, cols);
             inner += rows_outer ? NR : mr;
-            outer_step = rows_outer ? mr : NR;
         }
         outer += outer_step;
     }
