@@ -40,8 +40,6 @@
 /* What one test's student code may print: enough for any honest debugging
  * print, small enough that a print loop cannot fill the disk. */
 #define OUTPUT_CAP (1 << 20)
-#define MEMORY_CAP_MB SB_MEMORY_CAP_MB
-#define SANITIZER_EXIT SB_SANITIZER_EXIT
 #define NOBODY 65534
 
 /* One test runs per process, so the test's state is this process's state. */
@@ -238,7 +236,7 @@ static void explain_write_to_const(uintptr_t address, const char *where, char *m
     snprintf(message, size, "wrote to %s, a const input it must not change (in %s)", arg, where);
 }
 
-/* A sanitizer's report (the sandbox exited with SANITIZER_EXIT) in one sentence. */
+/* A sanitizer's report (the sandbox exited with SB_SANITIZER_EXIT) in one sentence. */
 static void explain_sanitizer(const char *output, char *message, size_t size)
 {
     const char *p;
@@ -248,7 +246,7 @@ static void explain_sanitizer(const char *output, char *message, size_t size)
         strstr(output, "allocation-size-too-big") ||
         strstr(output, "AddressSanitizer: requested allocation size")) {
         snprintf(message, size, "used more than %d MiB of memory (an allocation that never stops?)",
-                 MEMORY_CAP_MB);
+                 SB_MEMORY_CAP_MB);
         return;
     }
     /* The last report: the student's code may have printed text that looks like one. */
@@ -326,7 +324,7 @@ __attribute__((noreturn)) static void explain_death(int status, const char *duri
     char message[1200];
     char *output = read_output();
     const char *text = output ? output : "";
-    if (WIFEXITED(status) && WEXITSTATUS(status) == SANITIZER_EXIT) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == SB_SANITIZER_EXIT) {
         explain_sanitizer(text, message, sizeof message);
     } else if (WIFEXITED(status)) {
         const char *internal = strstr(text, "grader sandbox: ");
@@ -421,7 +419,7 @@ __attribute__((noreturn)) static void become_sandbox(int request, int reply, int
 #ifndef JUDGE_ASAN
     /* Sanitized code reserves terabytes of shadow memory; its allocator
      * enforces the cap instead (hard_rss_limit_mb below). */
-    set_limit(RLIMIT_DATA, (rlim_t)MEMORY_CAP_MB * GRADE_TIMEOUT_SCALE * 1024 * 1024);
+    set_limit(RLIMIT_DATA, (rlim_t)SB_MEMORY_CAP_MB * GRADE_TIMEOUT_SCALE * 1024 * 1024);
 #endif
     if (as_nobody) {
         if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
@@ -438,9 +436,9 @@ __attribute__((noreturn)) static void become_sandbox(int request, int reply, int
     snprintf(asan, sizeof asan,
              "ASAN_OPTIONS=allocator_may_return_null=1:hard_rss_limit_mb=%d:detect_leaks=0:"
              "exitcode=%d:abort_on_error=0:print_legend=0:malloc_context_size=10",
-             MEMORY_CAP_MB, SANITIZER_EXIT);
+             SB_MEMORY_CAP_MB, SB_SANITIZER_EXIT);
     snprintf(ubsan, sizeof ubsan, "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=%d",
-             SANITIZER_EXIT);
+             SB_SANITIZER_EXIT);
     snprintf(home, sizeof home, "HOME=%s", test.scratch);
     snprintf(tmp, sizeof tmp, "TMPDIR=%s", test.scratch);
     char *env[] = {asan, ubsan, home, tmp, "LC_ALL=C", "PATH=/usr/bin:/bin", NULL};
