@@ -77,7 +77,7 @@ help:
 	@echo "  make race LESSON=03     time your hot kernels against the reference and a naive loop (-O3)"
 	@echo "  make book               the chapters as an HTML book with your points: $(BUILD)/book/index.html"
 	@echo "Instructors"
-	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; ~20 min)"
+	@echo "  make test               everything CI checks (solutions full marks, skeletons, chapters, Valgrind, autograder; 20-30 min)"
 	@echo "  make grade IMPL=solutions      grade the reference solutions"
 	@echo "  make grade IMPL=solutions GRADE_MODE=opt   the same, built -O3 -march=native (the fast paths)"
 	@echo "  make figures            regenerate every figure and chapter number from the solutions"
